@@ -1,0 +1,21 @@
+package org.tc260watch.differ.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "differ")
+public interface DifferConfig {
+
+    Topics topics();
+
+    interface Topics {
+        /** Partitions of the topics the differ creates when they are missing. */
+        @WithDefault("3")
+        int partitions();
+
+        /** How long to wait for the broker when creating topics at start-up. */
+        @WithDefault("30s")
+        Duration createTimeout();
+    }
+}
