@@ -61,6 +61,10 @@ public enum Stage {
                 return Optional.of(s);
             }
         }
+        // The stage name without 稿, as in "征求意见中" or "…征求意见的通知".
+        if (t.contains("征求意见")) {
+            return Optional.of(COMMENT_DRAFT);
+        }
         if (t.contains("草案")) {
             return Optional.of(DRAFT);
         }
