@@ -1,35 +1,31 @@
 package org.tc260watch.differ.detect;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.events.Health;
 import org.tc260watch.events.ScrapeRun;
 
 /**
- * What the differ knows of one source, to decide which detected changes are told: the first HEALTHY run of a source is
- * its baseline and fills state silently, so a new install never floods anyone; so do the runs before it.
+ * What the differ knows of one source, to decide which detected changes are told. The first HEALTHY run of a source is
+ * its baseline: it and every run before it fill state silently, so a new install never floods anyone.
  *
- * <p>Changes and run verdicts reach the differ through different topics, in either order. Runs of one source are
- * sequential and arrive in order, so a change whose run verdict is not known yet is after the baseline if a baseline
- * exists, and is buffered otherwise until its verdict arrives.
+ * <p>Changes (via the standards processor) and run verdicts (straight from the scraper) reach the gate through
+ * different partitions, in either order, so runs are told apart by time, not by arrival: runs of one source are
+ * sequential, so a change observed after the baseline run finished belongs to a later run, and one observed earlier
+ * to the baseline run or a run before it. Both times come from the scraper's clock.
  *
- * @param baselineRunId the baseline run, null before the first healthy run
- * @param silentRuns    recent runs whose changes are not told (the baseline and the runs before it)
- * @param pending       changes buffered per run while no baseline exists
+ * @param baselineRunId      the baseline run, null before the first healthy run
+ * @param baselineFinishedAt when the baseline run finished
+ * @param pending            changes waiting for the first healthy verdict
  */
-public record SourceBaseline(String baselineRunId, List<String> silentRuns, Map<String, List<ChangeEvent>> pending) {
+public record SourceBaseline(String baselineRunId, Instant baselineFinishedAt, List<ChangeEvent> pending) {
 
-    /** Bound on remembered silent runs; runs older than these are long done. */
-    static final int MAX_SILENT_RUNS = 64;
-
-    public static final SourceBaseline NEW = new SourceBaseline(null, List.of(), Map.of());
+    public static final SourceBaseline NEW = new SourceBaseline(null, null, List.of());
 
     public SourceBaseline {
-        silentRuns = silentRuns == null ? List.of() : List.copyOf(silentRuns);
-        pending = pending == null ? Map.of() : Map.copyOf(pending);
+        pending = pending == null ? List.of() : List.copyOf(pending);
     }
 
     public boolean baselined() {
@@ -42,33 +38,25 @@ public record SourceBaseline(String baselineRunId, List<String> silentRuns, Map<
 
     /** A change was detected in run {@code runId} of this source. */
     public Decision onChange(String runId, ChangeEvent change) {
-        if (silentRuns.contains(runId)) {
-            return new Decision(this, List.of());
-        }
         if (baselined()) {
-            return new Decision(this, List.of(change));
+            boolean silent = runId.equals(baselineRunId) || !change.detectedAt().isAfter(baselineFinishedAt);
+            return new Decision(this, silent ? List.of() : List.of(change));
         }
-        Map<String, List<ChangeEvent>> buffered = new LinkedHashMap<>(pending);
-        List<ChangeEvent> forRun = new ArrayList<>(buffered.getOrDefault(runId, List.of()));
-        forRun.add(change);
-        buffered.put(runId, forRun);
-        return new Decision(new SourceBaseline(baselineRunId, silentRuns, buffered), List.of());
+        List<ChangeEvent> buffered = new ArrayList<>(pending);
+        buffered.add(change);
+        return new Decision(new SourceBaseline(null, null, buffered), List.of());
     }
 
     /** The verdict on a run arrived. */
     public Decision onRun(ScrapeRun run) {
         if (baselined()) {
-            // Nothing can be pending once baselined; a late verdict changes nothing.
             return new Decision(this, List.of());
         }
-        // Before the baseline every run, this one included, fills state silently; anything still buffered belongs to
-        // this run or to an earlier run that never finished.
-        List<String> silent = new ArrayList<>(silentRuns);
-        silent.add(run.runId());
-        while (silent.size() > MAX_SILENT_RUNS) {
-            silent.remove(0);
+        // Whatever was observed up to the end of this run is pre-baseline or baseline: silent either way.
+        List<ChangeEvent> later = pending.stream().filter(c -> c.detectedAt().isAfter(run.finishedAt())).toList();
+        if (run.health() == Health.HEALTHY) {
+            return new Decision(new SourceBaseline(run.runId(), run.finishedAt(), List.of()), later);
         }
-        String baseline = run.health() == Health.HEALTHY ? run.runId() : null;
-        return new Decision(new SourceBaseline(baseline, silent, Map.of()), List.of());
+        return new Decision(new SourceBaseline(null, null, later), List.of());
     }
 }
