@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -42,6 +45,9 @@ import org.tc260watch.scraper.sim.Tc260Simulator;
 class PipelineIT {
 
     private static final String ADMIN_TOKEN = "e2e-" + UUID.randomUUID();
+    private static final Schema CHANGE_SCHEMA = SchemaRegistry
+            .withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(PipelineIT.class.getResourceAsStream("/schemas/change.v1.json"));
     private static final String SUBSCRIBER = "compliance@example.org";
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -183,9 +189,15 @@ class PipelineIT {
         }
     }
 
+    /** Reads new records of the public topic; each must satisfy the published schema. */
     private List<ChangeEvent> readTopic() throws Exception {
         for (var record : changesTopic.poll(Duration.ofMillis(500))) {
-            onTopic.add(EventJson.mapper().readValue(record.value(), ChangeEvent.class));
+            JsonNode json = EventJson.mapper().readTree(record.value());
+            assertThat(CHANGE_SCHEMA.validate(json, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true))))
+                    .as(record.value()).isEmpty();
+            ChangeEvent change = EventJson.mapper().treeToValue(json, ChangeEvent.class);
+            assertThat(record.key()).isEqualTo(change.standardKey());
+            onTopic.add(change);
         }
         return onTopic;
     }
