@@ -70,8 +70,9 @@ public final class KafkaServerMain {
         try {
             run(options, readyOut);
         } catch (Throwable e) {
-            System.err.println("Kafka broker failed to start: " + e);
             e.printStackTrace(System.err);
+            // Last, so that it ends the tail of the log a parent reports.
+            System.err.println("Kafka broker failed to start: " + causes(e));
             System.exit(1);
         }
     }
@@ -219,6 +220,14 @@ public final class KafkaServerMain {
             port = freePort();
         } while (port == taken);
         return port;
+    }
+
+    private static String causes(Throwable e) {
+        StringBuilder chain = new StringBuilder(String.valueOf(e));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            chain.append(" <- ").append(cause);
+        }
+        return chain.toString();
     }
 
     private static void setIfAbsent(String key, String value) {
