@@ -1,0 +1,289 @@
+package org.tc260watch.scraper.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A stand-in for www.tc260.org.cn on 127.0.0.1 and a free port, serving fixture pages from the classpath in
+ * numbered site states ({@code <fixtureRoot>/state-N/routes.txt}, see {@code tc260-sim/README.md}).
+ *
+ * <p>Like the real site it answers unknown paths with its homepage and HTTP 200 (soft 404), serves HTML as
+ * {@code text/html;charset=UTF-8} with CRLF line endings, and gzips when asked. Tests can take it down
+ * ({@link #down()}: connections refused), make it answer a fixed status ({@link #status(int)}) or slowly
+ * ({@link #delay(Duration)}), and count the requests it received ({@link #requests()}).
+ *
+ * <pre>{@code
+ * try (Tc260Simulator site = new Tc260Simulator()) {     // state 1 of tc260-sim/, listening
+ *     site.setState(2);
+ *     String base = site.baseUrl();                        // http://127.0.0.1:<port>
+ * }
+ * }</pre>
+ */
+public final class Tc260Simulator implements AutoCloseable {
+
+    /** The fixture root of the scraper's own states, a classpath directory. */
+    public static final String DEFAULT_FIXTURE_ROOT = "tc260-sim";
+
+    private static final String SERVICE_UNAVAILABLE_BODY =
+            "<html><head><title>%d</title></head><body><h1>%d</h1></body></html>";
+
+    private final String fixtureRoot;
+    private final ClassLoader loader;
+    private final Map<Integer, SiteState> states = new ConcurrentHashMap<>();
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private volatile SiteState state;
+    private volatile int forcedStatus;
+    private volatile Duration delay = Duration.ZERO;
+    private volatile boolean gzip = true;
+    private HttpServer server;
+    private ExecutorService executor;
+    private int port;
+
+    /** Starts on a free port with the default fixtures ({@value #DEFAULT_FIXTURE_ROOT}), in state 1. */
+    public Tc260Simulator() {
+        this(DEFAULT_FIXTURE_ROOT);
+    }
+
+    /** Starts on a free port with the fixtures under a classpath directory, in state 1. */
+    public Tc260Simulator(String fixtureRoot) {
+        this(fixtureRoot, 1);
+    }
+
+    /** Starts on a free port with the fixtures under a classpath directory, in the given state. */
+    public Tc260Simulator(String fixtureRoot, int initialState) {
+        this.fixtureRoot = fixtureRoot;
+        this.loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+                .orElse(Tc260Simulator.class.getClassLoader());
+        setState(initialState);
+        listen(0);
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash: the value for {@code tc260.base-url}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String fixtureRoot() {
+        return fixtureRoot;
+    }
+
+    /** Switches the whole site to state {@code n}; fails at once if the state or one of its files is missing. */
+    public Tc260Simulator setState(int n) {
+        state = states.computeIfAbsent(n, k -> SiteState.load(loader, fixtureRoot, k));
+        return this;
+    }
+
+    public int state() {
+        return state.number();
+    }
+
+    /** Stops listening: connections are refused until {@link #up()}. */
+    public synchronized Tc260Simulator down() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+        return this;
+    }
+
+    /** Listens again on the same port, and clears {@link #status(int)} and {@link #delay(Duration)}. */
+    public synchronized Tc260Simulator up() {
+        forcedStatus = 0;
+        delay = Duration.ZERO;
+        if (server == null) {
+            listen(port);
+        }
+        return this;
+    }
+
+    /** Answers every request with this status and a small HTML body (e.g. 503); 0 restores normal answers. */
+    public Tc260Simulator status(int status) {
+        this.forcedStatus = status;
+        return this;
+    }
+
+    /** Waits this long before answering each request (to exercise timeouts). */
+    public Tc260Simulator delay(Duration delay) {
+        this.delay = delay;
+        return this;
+    }
+
+    /** Whether bodies are gzipped for clients that accept it (default true). */
+    public Tc260Simulator gzip(boolean enabled) {
+        this.gzip = enabled;
+        return this;
+    }
+
+    /** Every request received, oldest first. */
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Requests for one path-and-query ({@code /portal/suggestion?page=2}). */
+    public List<RecordedRequest> requests(String pathAndQuery) {
+        return requests.stream().filter(r -> r.pathAndQuery().equals(pathAndQuery)).toList();
+    }
+
+    public Tc260Simulator clearRequests() {
+        requests.clear();
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        down();
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    private synchronized void listen(int wantedPort) {
+        try {
+            HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), wantedPort), 50);
+            if (executor == null) {
+                executor = Executors.newFixedThreadPool(4, r -> {
+                    Thread t = new Thread(r, "tc260-simulator");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            s.setExecutor(executor);
+            s.createContext("/", this::answer);
+            s.start();
+            server = s;
+            port = s.getAddress().getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + wantedPort, e);
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try {
+            SiteState current = state;
+            String path = exchange.getRequestURI().getRawPath();
+            String query = exchange.getRequestURI().getRawQuery();
+            String key = query == null ? path : path + "?" + query;
+            pause();
+
+            int status;
+            byte[] body;
+            String contentType;
+            int forced = forcedStatus;
+            Optional<String> resource = current.resourceFor(key).or(current::homepage);
+            if (forced != 0) {
+                status = forced;
+                contentType = "text/html;charset=UTF-8";
+                body = String.format(SERVICE_UNAVAILABLE_BODY, forced, forced).getBytes(StandardCharsets.UTF_8);
+            } else if (resource.isPresent()) {
+                // A routed page, or the homepage for anything else: the real site's soft 404.
+                status = 200;
+                contentType = contentTypeOf(resource.get());
+                body = read(resource.get(), contentType.startsWith("text/"));
+            } else {
+                status = 404;
+                contentType = "text/html;charset=UTF-8";
+                body = String.format(SERVICE_UNAVAILABLE_BODY, 404, 404).getBytes(StandardCharsets.UTF_8);
+            }
+            requests.add(new RecordedRequest(exchange.getRequestMethod(), path, query, headersOf(exchange),
+                    current.number(), status, Instant.now()));
+
+            boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+            String acceptEncoding = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Accept-Encoding"))
+                    .orElse("");
+            if (gzip && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip")) {
+                body = gzipped(body);
+                exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            }
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+            exchange.getResponseHeaders().set("Server", "tc260-simulator");
+            exchange.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
+            if (!head && body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void pause() {
+        Duration d = delay;
+        if (!d.isZero()) {
+            try {
+                Thread.sleep(d.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Map<String, List<String>> headersOf(HttpExchange exchange) {
+        return exchange.getRequestHeaders().entrySet().stream().collect(Collectors.toUnmodifiableMap(
+                e -> e.getKey().toLowerCase(Locale.ROOT), e -> List.copyOf(e.getValue()), (a, b) -> {
+                    List<String> all = new ArrayList<>(a);
+                    all.addAll(b);
+                    return all;
+                }));
+    }
+
+    private static String contentTypeOf(String resource) {
+        String name = resource.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".shtml")) {
+            return "text/html;charset=UTF-8";
+        }
+        if (name.endsWith(".json")) {
+            return "application/json;charset=UTF-8";
+        }
+        // Attachments: the real site sends PDFs and RARs as application/x-msdownload.
+        return "application/x-msdownload";
+    }
+
+    private byte[] read(String resource, boolean text) throws IOException {
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("fixture vanished: " + resource);
+            }
+            byte[] bytes = in.readAllBytes();
+            if (!text) {
+                return bytes;
+            }
+            // Fixtures are stored with LF; the real portal serves CRLF.
+            String crlf = new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n").replace("\n", "\r\n");
+            return crlf.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static byte[] gzipped(byte[] body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(body);
+        }
+        return out.toByteArray();
+    }
+}
