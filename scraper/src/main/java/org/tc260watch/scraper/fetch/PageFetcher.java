@@ -145,8 +145,8 @@ public class PageFetcher {
             response = future.get(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new FetchException(url, "no complete answer within " + config.readTimeout().toSeconds() + " s",
-                    null, e);
+            throw new FetchException(url,
+                    "timed out: no complete answer within " + config.readTimeout().toMillis() + " ms", null, e);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();

@@ -1,0 +1,136 @@
+package org.tc260watch.scraper.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.tc260watch.scraper.sim.Tc260Simulator;
+
+class PageFetcherTest {
+
+    private final Tc260Simulator site = new Tc260Simulator();
+    private HttpServer other;
+
+    @AfterEach
+    void stop() {
+        site.close();
+        if (other != null) {
+            other.stop(0);
+        }
+    }
+
+    @Test
+    void readsAGzippedPageWithItsCharsetAndIdentifiesItself() throws Exception {
+        FetchedPage page = fetcher(Duration.ZERO, 5_000_000).get(URI.create(site.baseUrl() + "/portal/suggestion"));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.isHtml()).isTrue();
+        assertThat(page.charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(page.body()).contains("关于国家标准《数据安全技术 个人信息保护合规审计专业机构能力要求》");
+        assertThat(page.bytes()).isPositive().isLessThan(page.body().getBytes(StandardCharsets.UTF_8).length);
+        assertThat(site.requests()).singleElement().satisfies(r -> {
+            assertThat(r.header("User-Agent")).startsWith("tc260-watch/");
+            assertThat(r.header("Accept-Encoding")).contains("gzip");
+        });
+    }
+
+    @Test
+    void refusesBodiesOverTheCap() {
+        PageFetcher fetcher = fetcher(Duration.ZERO, 1000);
+        site.gzip(false);
+
+        assertThatThrownBy(() -> fetcher.get(URI.create(site.baseUrl() + "/portal/suggestion")))
+                .isInstanceOf(FetchException.class).hasMessageContaining("larger than 1000 bytes");
+        site.gzip(true);
+        assertThatThrownBy(() -> fetcher.get(URI.create(site.baseUrl() + "/portal/suggestion")))
+                .isInstanceOf(FetchException.class).hasMessageContaining("larger than 1000 bytes");
+    }
+
+    @Test
+    void reportsStatusRefusedConnectionsAndTimeouts() {
+        PageFetcher fetcher = fetcher(Duration.ZERO, 5_000_000);
+        URI list = URI.create(site.baseUrl() + "/portal/suggestion");
+
+        site.status(503);
+        assertThatThrownBy(() -> fetcher.get(list)).isInstanceOf(FetchException.class)
+                .hasMessageContaining("HTTP 503")
+                .satisfies(e -> assertThat(((FetchException) e).status()).hasValue(503));
+        site.up().delay(Duration.ofMillis(1500));
+        assertThatThrownBy(() -> fetcher.get(list)).isInstanceOf(FetchException.class)
+                .hasMessageContaining("timed out");
+        site.up().down();
+        assertThatThrownBy(() -> fetcher.get(list)).isInstanceOf(FetchException.class)
+                .hasMessageContaining("connection refused");
+    }
+
+    @Test
+    void waitsTheMinimumDelayBetweenRequests() throws Exception {
+        PageFetcher fetcher = fetcher(Duration.ofMillis(300), 5_000_000);
+        URI list = URI.create(site.baseUrl() + "/portal/suggestion");
+
+        long start = System.nanoTime();
+        fetcher.get(list);
+        fetcher.get(list);
+        fetcher.get(list);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+        assertThat(site.requests()).hasSize(3);
+    }
+
+    @Test
+    void followsRedirectsOnTheSameHostOnly() throws Exception {
+        other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        other.createContext("/same", exchange -> redirect(exchange, "/target"));
+        other.createContext("/away", exchange -> redirect(exchange, "http://localhost:" + site.port() + "/portal/suggestion"));
+        other.createContext("/target", exchange -> {
+            byte[] body = "<html><head><meta charset=\"gbk\"></head><body>\u6807\u51c6</body></html>"
+                    .getBytes(Charset.forName("GBK"));
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        other.start();
+        String base = "http://127.0.0.1:" + other.getAddress().getPort();
+        PageFetcher fetcher = fetcher(Duration.ZERO, 5_000_000);
+
+        FetchedPage page = fetcher.get(URI.create(base + "/same"));
+        assertThat(page.url()).isEqualTo(URI.create(base + "/target"));
+        assertThat(page.charset()).isEqualTo(Charset.forName("GBK"));
+        assertThat(page.body()).contains("标准");
+
+        assertThatThrownBy(() -> fetcher.get(URI.create(base + "/away"))).isInstanceOf(FetchException.class)
+                .hasMessageContaining("redirect to another host refused");
+        assertThat(site.requests()).isEmpty();
+    }
+
+    @Test
+    void takesTheCharsetFromTheHeaderBeforeTheMetaTag() {
+        byte[] body = "<meta charset=\"gbk\">".getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(PageFetcher.charsetOf("text/html; charset=\"UTF-8\"", body)).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(PageFetcher.charsetOf("text/html", body)).isEqualTo(Charset.forName("GBK"));
+        assertThat(PageFetcher.charsetOf("text/html;charset=nonsense", new byte[0])).isEqualTo(StandardCharsets.UTF_8);
+    }
+
+    private static void redirect(com.sun.net.httpserver.HttpExchange exchange, String location) throws IOException {
+        exchange.getResponseHeaders().set("Location", location);
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
+    private static PageFetcher fetcher(Duration minDelay, long maxBodyBytes) {
+        return FetchSettings.fetcher(minDelay, maxBodyBytes);
+    }
+}
