@@ -1,0 +1,54 @@
+package org.tc260watch.notifier.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The notifier's own settings ({@code notifier.*}); Quarkus' own keys stay in application.properties. */
+@ConfigMapping(prefix = "notifier")
+public interface NotifierConfig {
+
+    Mail mail();
+
+    Delivery delivery();
+
+    interface Mail {
+        /**
+         * SMTP server to send through ({@code MAILER_HOST}); when absent, mails are written as .eml files to
+         * {@link #directory()} instead, so a bare {@code java -jar} run loses nothing.
+         */
+        Optional<String> smtpHost();
+
+        /** Sender address of every alert. */
+        @WithDefault("tc260-watch@localhost")
+        String from();
+
+        /** Where the .eml files go when no SMTP server is configured. */
+        @WithDefault("./data/mail")
+        Path directory();
+
+        /** How long one SMTP conversation may take before it counts as a failed attempt. */
+        @WithDefault("30s")
+        Duration sendTimeout();
+    }
+
+    interface Delivery {
+        /** How often the outbox is scanned for due deliveries (a new change also wakes it at once). */
+        @WithDefault("5s")
+        Duration interval();
+
+        /** Wait after the first failed attempt; doubles with every further failure. */
+        @WithDefault("30s")
+        Duration initialBackoff();
+
+        /** Upper bound of the wait between two attempts; a delivery is retried at this pace for ever. */
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /** Deliveries read from the outbox per query. */
+        @WithDefault("50")
+        int batchSize();
+    }
+}

@@ -1,0 +1,33 @@
+package org.tc260watch.notifier.delivery;
+
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.tc260watch.notifier.config.NotifierConfig;
+
+/** Chooses the {@link MailTransport}: SMTP when {@code notifier.mail.smtp-host} is set, .eml files otherwise. */
+public class MailTransports {
+
+    private static final Logger LOG = Logger.getLogger(MailTransports.class);
+
+    @Produces
+    @Singleton
+    MailTransport transport(NotifierConfig config, ReactiveMailer mailer, Clock clock,
+            @ConfigProperty(name = "quarkus.mailer.port", defaultValue = "25") int port) {
+        NotifierConfig.Mail mail = config.mail();
+        return mail.smtpHost()
+                .filter(host -> !host.isBlank())
+                .<MailTransport>map(host -> new SmtpMailTransport(mailer, mail.from(), mail.sendTimeout(),
+                        host + ":" + port))
+                .orElseGet(() -> new EmlFileMailTransport(mail.directory(), mail.from(), clock));
+    }
+
+    void announce(@Observes StartupEvent start, MailTransport transport) {
+        LOG.infof("Alerts go to %s", transport.describe());
+    }
+}

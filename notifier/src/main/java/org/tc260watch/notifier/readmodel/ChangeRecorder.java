@@ -1,0 +1,53 @@
+package org.tc260watch.notifier.readmodel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import org.tc260watch.events.ChangeEvent;
+import org.tc260watch.events.EventJson;
+import org.tc260watch.notifier.delivery.DeliveryOutbox;
+
+/** Stores a change and its deliveries in one transaction: either both exist or neither does. */
+@ApplicationScoped
+public class ChangeRecorder {
+
+    private final DeliveryOutbox outbox;
+    private final Clock clock;
+    private final ObjectMapper json = EventJson.mapper();
+
+    public ChangeRecorder(DeliveryOutbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * @return the number of deliveries created, or -1 when the change was already stored (a redelivery)
+     */
+    @Transactional
+    public int record(ChangeEvent event) {
+        if (StoredChange.findById(event.id()) != null) {
+            return -1;
+        }
+        Instant now = clock.instant();
+        StoredChange change = new StoredChange();
+        change.id = event.id();
+        change.type = event.type().wireName();
+        change.standardKey = event.standardKey();
+        change.detectedAt = event.detectedAt();
+        change.receivedAt = now;
+        change.payload = toJson(event);
+        change.persist();
+        return outbox.enqueue(change, now);
+    }
+
+    private String toJson(ChangeEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write change " + event.id() + " as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.tc260watch.notifier.readmodel;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.Generated;
+
+/** A change event as received from {@code tc260.changes}; its JSON payload is served back unchanged. */
+@Entity
+@Table(name = "change_event")
+public class StoredChange extends PanacheEntityBase {
+
+    /** {@code ChangeEvent.id}: deterministic, so a redelivered change finds its row and does nothing. */
+    @Id
+    public String id;
+
+    /** Arrival order, from a database sequence: the basis of the feed's order and cursors. */
+    @Generated
+    @Column(insertable = false, updatable = false, nullable = false)
+    public Long seq;
+
+    /** Wire name of the change type, e.g. {@code standard.added}. */
+    @Column(nullable = false, length = 64)
+    public String type;
+
+    @Column(name = "standard_key", length = 512)
+    public String standardKey;
+
+    @Column(name = "detected_at")
+    public Instant detectedAt;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    /** The ChangeEvent JSON. */
+    @Lob
+    @Column(nullable = false)
+    public String payload;
+}

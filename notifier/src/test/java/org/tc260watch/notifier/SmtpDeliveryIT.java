@@ -1,0 +1,317 @@
+package org.tc260watch.notifier;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tc260watch.deploy.testing.KafkaBrokerTestResource;
+import org.tc260watch.events.ChangeEvent;
+import org.tc260watch.events.EventJson;
+import org.tc260watch.notifier.delivery.DeliveryStatus;
+import org.tc260watch.notifier.testing.ChangeProducer;
+import org.tc260watch.notifier.testing.Deliveries;
+import org.tc260watch.notifier.testing.GreenMailResource;
+import org.tc260watch.notifier.testing.SampleChanges;
+import org.tc260watch.notifier.testing.SmtpProfile;
+import org.tc260watch.notifier.testing.Subscriptions;
+
+/** The notifier on a real broker, a real SMTP server and its H2 file database. */
+@QuarkusTest
+@TestProfile(SmtpProfile.class)
+@QuarkusTestResource(KafkaBrokerTestResource.class)
+class SmtpDeliveryIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
+    private static final ObjectMapper JSON = EventJson.mapper();
+    private static ChangeProducer producer;
+
+    @BeforeAll
+    static void connect() {
+        producer = new ChangeProducer();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+    }
+
+    @Test
+    void feedServesStoredChangesNewestFirstWithCursors() throws Exception {
+        String key = "GB/T " + unique() + "-2026";
+        List<ChangeEvent> events = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            ChangeEvent event = SampleChanges.added(SampleChanges.id(key + "#added#" + i), key, "数据安全技术 分页测试 " + i);
+            events.add(event);
+            // Same key, same partition: arrival order is publication order.
+            producer.send(event);
+        }
+        awaitStored(events.get(2).id());
+
+        String body = given().when().get("/api/changes?limit=2")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .extract().asString();
+        JsonNode page = JSON.readTree(body);
+        assertThat(page.get("items")).hasSize(2);
+        // Exactly the event as published.
+        assertThat(page.get("items").get(0)).isEqualTo(JSON.readTree(JSON.writeValueAsString(events.get(2))));
+        assertThat(page.get("items").get(1).get("id").asText()).isEqualTo(events.get(1).id());
+        String next = page.get("next").asText();
+
+        JsonNode older = JSON.readTree(given().queryParam("limit", 2).queryParam("after", next)
+                .when().get("/api/changes").then().statusCode(200).extract().asString());
+        assertThat(older.get("items").get(0).get("id").asText()).isEqualTo(events.get(0).id());
+
+        // Default limit: the three are the newest of the feed.
+        given().when().get("/api/changes")
+                .then().statusCode(200)
+                .body("items[0].id", equalTo(events.get(2).id()))
+                .body("items[0].type", equalTo("standard.added"))
+                .body("items[0].state.stage", equalTo("COMMENT_DRAFT"))
+                .body("items[0].detectedAt", equalTo("2026-03-02T08:00:00Z"));
+
+        // Walking the whole feed from the start, page by page, ends with next = null.
+        int seen = 0;
+        String cursor = null;
+        do {
+            var request = given().queryParam("limit", 1);
+            if (cursor != null) {
+                request.queryParam("after", cursor);
+            }
+            JsonNode p = JSON.readTree(request.when().get("/api/changes").then().statusCode(200).extract().asString());
+            seen += p.get("items").size();
+            cursor = p.get("next").isNull() ? null : p.get("next").asText();
+        } while (cursor != null && seen < 10_000);
+        assertThat(seen).isGreaterThanOrEqualTo(3);
+
+        given().when().get("/api/changes/" + events.get(1).id())
+                .then().statusCode(200).body("id", equalTo(events.get(1).id())).body("standardKey", equalTo(key));
+    }
+
+    @Test
+    void feedRejectsBadInputWithAClearError() {
+        for (String limit : List.of("0", "501", "-1", "ten", "1.5")) {
+            given().queryParam("limit", limit).when().get("/api/changes")
+                    .then().statusCode(400).contentType(ContentType.JSON)
+                    .body("error", startsWith("limit must be a whole number from 1 to 500"));
+        }
+        given().queryParam("after", "garbage!").when().get("/api/changes")
+                .then().statusCode(400).body("error", startsWith("after: cursor is not one returned"));
+        given().when().get("/api/changes/no-such-change")
+                .then().statusCode(404).contentType(ContentType.JSON).body("error", equalTo("no change with id no-such-change"));
+        given().queryParam("limit", 500).when().get("/api/changes").then().statusCode(200);
+    }
+
+    @Test
+    void subscriptionsAreIdempotentAndValidated() {
+        String local = "Reader." + unique();
+        var created = given().contentType(ContentType.JSON).body("{\"email\":\"  " + local + "@Example.ORG \"}")
+                .when().post("/api/subscriptions")
+                .then().statusCode(201)
+                .body("email", equalTo(local + "@example.org"))
+                .body("status", equalTo("ACTIVE"))
+                .body("createdAt", notNullValue())
+                .extract();
+        String id = created.path("id");
+        assertThat(id).hasSize(36);
+        assertThat(created.header("Location")).endsWith("/api/subscriptions/" + id);
+
+        given().contentType(ContentType.JSON).body(Map.of("email", local + "@EXAMPLE.org"))
+                .when().post("/api/subscriptions")
+                .then().statusCode(200).body("id", equalTo(id)).body("status", equalTo("ACTIVE"));
+
+        given().when().delete("/api/subscriptions/" + id).then().statusCode(204);
+        given().when().get("/api/subscriptions/" + id).then().statusCode(200).body("status", equalTo("UNSUBSCRIBED"));
+        given().when().delete("/api/subscriptions/" + id).then().statusCode(204);
+        given().contentType(ContentType.JSON).body(Map.of("email", local + "@example.org"))
+                .when().post("/api/subscriptions")
+                .then().statusCode(200).body("id", equalTo(id)).body("status", equalTo("ACTIVE"));
+
+        given().when().delete("/api/subscriptions/" + UUID.randomUUID())
+                .then().statusCode(404).body("error", startsWith("no subscription with id"));
+        given().contentType(ContentType.JSON).body("{\"email\":\"not-an-address\"}")
+                .when().post("/api/subscriptions")
+                .then().statusCode(400).body("error", equalTo("email must contain exactly one '@': 'not-an-address'"));
+        given().contentType(ContentType.JSON).body("{}")
+                .when().post("/api/subscriptions")
+                .then().statusCode(400).body("error", equalTo("email is required"));
+        given().contentType(ContentType.JSON).body("{\"email\": ")
+                .when().post("/api/subscriptions")
+                .then().statusCode(400).contentType(ContentType.JSON).body("error", startsWith("malformed JSON body"));
+        given().contentType(ContentType.JSON).body("[1, 2]")
+                .when().post("/api/subscriptions")
+                .then().statusCode(400).body("error", startsWith("malformed JSON body"));
+        given().contentType(ContentType.JSON)
+                .when().post("/api/subscriptions")
+                .then().statusCode(400).body("error", startsWith("body must be a JSON object"));
+    }
+
+    @Test
+    void eachActiveSubscriberGetsExactlyOneMailPerChange() throws Exception {
+        String tag = unique();
+        String alice = "alice-" + tag + "@example.org";
+        String bob = "bob-" + tag + "@example.net";
+        String carol = "carol-" + tag + "@example.com";
+        Subscriptions.subscribe(alice);
+        Subscriptions.subscribe(bob);
+        Subscriptions.unsubscribe(Subscriptions.subscribe(carol));
+
+        String key = "GB/T " + tag + "-2026";
+        String title = "数据安全技术 邮件测试 " + tag;
+        ChangeEvent change = SampleChanges.deadlineMoved(SampleChanges.id(key + "#deadline#1"), key, title);
+        producer.send(change);
+        await().atMost(PATIENCE).until(() -> mailsAbout(alice, title).size() == 1 && mailsAbout(bob, title).size() == 1);
+
+        // The differ replays the change (same id); then a later change on the same partition marks the point
+        // by which the replay has certainly been consumed.
+        producer.send(change);
+        ChangeEvent marker = SampleChanges.added(SampleChanges.id(key + "#added#2"), key, "标记 " + tag);
+        producer.send(marker);
+        await().atMost(PATIENCE).until(() -> mailsAbout(alice, "标记 " + tag).size() == 1
+                && mailsAbout(bob, "标记 " + tag).size() == 1);
+
+        assertThat(mailsAbout(alice, title)).hasSize(1);
+        assertThat(mailsAbout(bob, title)).hasSize(1);
+        assertThat(GreenMailResource.mailsTo(carol)).isEmpty();
+        assertThat(Deliveries.of(change.id(), carol)).isEmpty();
+        assertThat(Deliveries.of(change.id(), alice)).extracting(Deliveries.Row::status).containsExactly(DeliveryStatus.SENT);
+
+        MimeMessage mail = mailsAbout(alice, title).get(0);
+        assertThat(mail.getSubject()).isEqualTo("[tc260-watch] 截止日期变更 Deadline changed: 《" + title
+                + "》 · 征求意见稿 draft for comment · 截止 deadline 2026-04-30");
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("tc260-watch@localhost");
+        String body = ((String) mail.getContent()).replace("\r\n", "\n");
+        assertThat(body).contains(
+                "Standard:   " + key,
+                "Title:      " + title,
+                "Stage:      征求意见稿 draft for comment",
+                "  - deadline: 2026-04-12 → 2026-04-30",
+                "  - " + SampleChanges.SOURCE_URL,
+                "change " + change.id(),
+                "tc260-watch alerts for " + alice);
+    }
+
+    @Test
+    void mailIsRetriedUntilTheSmtpServerIsBack() throws Exception {
+        String tag = unique();
+        String dora = "dora-" + tag + "@example.org";
+        Subscriptions.subscribe(dora);
+        String key = "GB/T " + tag + "-2026";
+        String title = "数据安全技术 重试测试 " + tag;
+        ChangeEvent change = SampleChanges.added(SampleChanges.id(key + "#added#1"), key, title);
+
+        GreenMailResource.stopServer();
+        try {
+            producer.send(change);
+            await().atMost(PATIENCE).until(() -> Deliveries.of(change.id(), dora).stream()
+                    .anyMatch(d -> d.attempts() >= 1));
+            Deliveries.Row failed = Deliveries.of(change.id(), dora).get(0);
+            assertThat(failed.status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(failed.lastError()).isNotBlank();
+        } finally {
+            GreenMailResource.startServer();
+        }
+
+        await().atMost(PATIENCE).until(() -> mailsAbout(dora, title).size() == 1);
+        await().atMost(PATIENCE).until(() -> Deliveries.of(change.id(), dora).get(0).status() == DeliveryStatus.SENT);
+        Deliveries.Row sent = Deliveries.of(change.id(), dora).get(0);
+        assertThat(sent.attempts()).isGreaterThanOrEqualTo(1);
+        assertThat(sent.lastError()).isNull();
+        assertThat(mailsAbout(dora, title)).hasSize(1);
+    }
+
+    @Test
+    void unreadableRecordsAreSkippedAndKept() throws Exception {
+        String tag = unique();
+        String key = "GB/T " + tag + "-2026";
+        String poison = "{\"id\": \"half-" + tag + "\", \"type\": ";
+        producer.sendRaw(key, poison);
+        producer.sendRaw(key, "{\"type\":\"standard.added\",\"standardKey\":\"" + key + "\"}");
+        ChangeEvent after = SampleChanges.added(SampleChanges.id(key + "#added#1"), key, "毒消息之后 " + tag);
+        producer.send(after);
+
+        awaitStored(after.id());
+        given().when().get("/api/changes/half-" + tag).then().statusCode(404);
+
+        List<String> parked = deadLetters(2, value -> value.contains(tag));
+        assertThat(parked).contains(poison);
+        assertThat(parked).anyMatch(v -> v.contains("\"standardKey\":\"" + key + "\""));
+    }
+
+    @Test
+    void healthChecksCoverDatabaseAndKafka() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+    }
+
+    private static void awaitStored(String changeId) {
+        await().atMost(PATIENCE).until(() -> given().when().get("/api/changes/" + changeId).statusCode() == 200);
+    }
+
+    private static List<MimeMessage> mailsAbout(String address, String text) {
+        return GreenMailResource.mailsTo(address).stream().filter(m -> subjectOf(m).contains(text)).toList();
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Values on the dead-letter topic that match, read from its beginning. */
+    private static List<String> deadLetters(int wanted, java.util.function.Predicate<String> matching) {
+        List<String> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerTestResource.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
+            consumer.subscribe(List.of("tc260.changes.dlq"));
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (found.size() < wanted && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    String value = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
+                    if (matching.test(value)) {
+                        found.add(value);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String unique() {
+        return Long.toString(System.nanoTime() % 1_000_000_000L);
+    }
+}

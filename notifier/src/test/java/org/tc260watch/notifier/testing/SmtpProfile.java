@@ -1,0 +1,30 @@
+package org.tc260watch.notifier.testing;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Mail through a real SMTP server (GreenMail); fresh data directory under target/; fast retries. */
+public class SmtpProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return fastDelivery("smtp");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(GreenMailResource.class));
+    }
+
+    static Map<String, String> fastDelivery(String name) {
+        Path dataDir = Path.of("target", "it-data", name + "-" + UUID.randomUUID()).toAbsolutePath();
+        return Map.of(
+                "TC260_DATA_DIR", dataDir.toString(),
+                "notifier.delivery.interval", "1s",
+                "notifier.delivery.initial-backoff", "1s",
+                "notifier.delivery.max-backoff", "2s");
+    }
+}
