@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.tc260watch.scraper.config.ScraperConfig;
 
@@ -24,7 +25,11 @@ public class AdminToken {
 
     @Inject
     public AdminToken(ScraperConfig config) {
-        String configured = config.adminToken().map(String::trim).filter(t -> !t.isEmpty()).orElse(null);
+        this(config.adminToken());
+    }
+
+    AdminToken(Optional<String> configuredToken) {
+        String configured = configuredToken.map(String::trim).filter(t -> !t.isEmpty()).orElse(null);
         if (configured == null) {
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);

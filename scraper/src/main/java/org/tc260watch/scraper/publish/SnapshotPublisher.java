@@ -41,7 +41,7 @@ public class SnapshotPublisher {
             List<Uni<Void>> acks = items.stream()
                     .map(snapshot -> snapshots.sendMessage(keyed(snapshot, snapshot.itemKey())))
                     .toList();
-            await(Uni.join().all(acks).andCollectFailures().replaceWithVoid(), deadline,
+            await(Uni.join().all(acks).andFailFast().replaceWithVoid(), deadline,
                     items.size() + " snapshot(s) of " + run.source());
         }
         await(runs.sendMessage(keyed(run, run.source())), deadline, "the scrape run of " + run.source());

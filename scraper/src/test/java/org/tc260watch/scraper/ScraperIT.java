@@ -1,0 +1,181 @@
+package org.tc260watch.scraper;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tc260watch.deploy.testing.KafkaBrokerTestResource;
+import org.tc260watch.events.Health;
+import org.tc260watch.events.ItemKind;
+import org.tc260watch.events.ScrapeRun;
+import org.tc260watch.events.SiteGeneration;
+import org.tc260watch.events.Snapshot;
+import org.tc260watch.events.Stage;
+import org.tc260watch.events.Topics;
+import org.tc260watch.scraper.admin.PollReport;
+import org.tc260watch.scraper.sim.InjectTc260Simulator;
+import org.tc260watch.scraper.sim.Tc260Simulator;
+import org.tc260watch.scraper.sim.Tc260SimulatorTestResource;
+import org.tc260watch.scraper.source.portal.SuggestionListAdapter;
+
+/** The scraper as deployed: simulated site, real Kafka broker, polls started through the admin endpoint. */
+@QuarkusTest
+@WithTestResource(KafkaBrokerTestResource.class)
+@WithTestResource(value = Tc260SimulatorTestResource.class,
+        initArgs = @ResourceArg(name = Tc260SimulatorTestResource.FIXTURE_ROOT, value = Tc260Simulator.DEFAULT_FIXTURE_ROOT))
+@WithTestResource(AdminTokenTestResource.class)
+class ScraperIT {
+
+    private static final String A = "3bb57023c00a464faf4c2f7b9a5524c7";
+    private static final String B = "5c0e7d1a9b2f4e6a8d3c1b0a9f8e7d6c";
+    private static final String C = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+    private static final String D = "d4e5f6a7b8c94d0e8f1a2b3c4d5e6f70";
+
+    @InjectTc260Simulator
+    Tc260Simulator site;
+
+    private final TopicReader topics = new TopicReader(KafkaBrokerTestResource.bootstrapServers());
+
+    @BeforeEach
+    void baseline() {
+        site.up().setState(1).clearRequests();
+    }
+
+    @Test
+    void publishesOneSnapshotPerDraftThenAHealthyRun() {
+        ScrapeRun answered = pollOnce();
+
+        assertThat(answered.health()).isEqualTo(Health.HEALTHY);
+        assertThat(answered.complete()).isTrue();
+        assertThat(answered.items()).isEqualTo(3);
+        assertThat(answered.source()).isEqualTo(SuggestionListAdapter.SOURCE);
+
+        List<ConsumerRecord<String, ScrapeRun>> runs = topics.runs(answered.runId());
+        assertThat(runs).singleElement().satisfies(record -> {
+            assertThat(record.key()).isEqualTo("portal.suggestion");
+            assertThat(record.value()).isEqualTo(answered);
+        });
+        List<ConsumerRecord<String, Snapshot>> snapshots = topics.snapshots(answered.runId());
+        assertThat(snapshots).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(
+                "portal.suggestion:" + A, "portal.suggestion:" + B, "portal.suggestion:" + C);
+        assertThat(snapshots).allSatisfy(record -> {
+            assertThat(record.value().itemKey()).isEqualTo(record.key());
+            // The run is written only once Kafka acknowledged every snapshot.
+            assertThat(record.timestamp()).isLessThanOrEqualTo(runs.get(0).timestamp());
+        });
+        Snapshot a = byItem(snapshots).get("portal.suggestion:" + A);
+        assertThat(a.source()).isEqualTo("portal.suggestion");
+        assertThat(a.generation()).isEqualTo(SiteGeneration.PORTAL);
+        assertThat(a.kind()).isEqualTo(ItemKind.COMMENT_DRAFT_NOTICE);
+        assertThat(a.sourceUrl()).isEqualTo(site.baseUrl() + "/portal/suggestion-detail/" + A);
+        assertThat(a.title()).isEqualTo("关于国家标准《数据安全技术 个人信息保护合规审计专业机构能力要求》征求意见稿征求意见的通知");
+        assertThat(a.bookTitles()).containsExactly("数据安全技术 个人信息保护合规审计专业机构能力要求");
+        assertThat(a.stage()).isEqualTo(Stage.COMMENT_DRAFT);
+        assertThat(a.dates().published()).isEqualTo(LocalDate.of(2026, 2, 11));
+        assertThat(a.dates().commentStart()).isEqualTo(LocalDate.of(2026, 2, 11));
+        assertThat(a.dates().commentEnd()).isEqualTo(LocalDate.of(2026, 4, 12));
+        assertThat(a.contentHash()).matches("[0-9a-f]{64}");
+        assertThat(a.observedAt()).isBetween(answered.startedAt(), answered.finishedAt());
+
+        assertThat(site.requests()).extracting(r -> r.pathAndQuery())
+                .containsExactly("/portal/suggestion", "/portal/suggestion?page=2", "/portal/suggestion?page=3");
+        assertThat(site.requests()).allSatisfy(r -> assertThat(r.header("User-Agent")).startsWith("tc260-watch/"));
+    }
+
+    @Test
+    void aNewDraftAndAMovedDeadlineShowInTheSnapshots() {
+        site.setState(2);
+        Map<String, Snapshot> before = byItem(topics.snapshots(pollOnce().runId()));
+        site.setState(3);
+        Map<String, Snapshot> after = byItem(topics.snapshots(pollOnce().runId()));
+
+        assertThat(before).containsOnlyKeys(
+                "portal.suggestion:" + D, "portal.suggestion:" + A, "portal.suggestion:" + B, "portal.suggestion:" + C);
+        assertThat(after).containsOnlyKeys(before.keySet());
+        Snapshot movedBefore = before.get("portal.suggestion:" + A);
+        Snapshot movedAfter = after.get("portal.suggestion:" + A);
+        assertThat(movedAfter.dates().commentEnd()).isEqualTo(LocalDate.of(2026, 4, 30));
+        assertThat(movedAfter.contentHash()).isNotEqualTo(movedBefore.contentHash());
+        for (String unchanged : List.of(B, C, D)) {
+            assertThat(after.get("portal.suggestion:" + unchanged).contentHash())
+                    .isEqualTo(before.get("portal.suggestion:" + unchanged).contentHash());
+        }
+    }
+
+    @Test
+    void aSoft404IsAFailedRunWithoutSnapshots() {
+        site.setState(4);
+
+        ScrapeRun answered = pollOnce();
+
+        assertThat(answered.health()).isEqualTo(Health.FAILED);
+        assertThat(answered.reason()).startsWith("soft-404:");
+        assertThat(answered.items()).isZero();
+        assertThat(topics.runs(answered.runId())).singleElement()
+                .satisfies(record -> assertThat(record.value().health()).isEqualTo(Health.FAILED));
+        assertThat(topics.snapshots(answered.runId())).isEmpty();
+    }
+
+    @Test
+    void anUnreachableSiteIsAFailedRun() {
+        site.down();
+
+        ScrapeRun answered = pollOnce();
+
+        assertThat(answered.health()).isEqualTo(Health.FAILED);
+        assertThat(answered.reason()).contains("connection refused");
+        assertThat(topics.runs(answered.runId())).hasSize(1);
+        assertThat(topics.snapshots(answered.runId())).isEmpty();
+    }
+
+    @Test
+    void aServerErrorIsAFailedRun() {
+        site.status(503);
+
+        ScrapeRun answered = pollOnce();
+
+        assertThat(answered.health()).isEqualTo(Health.FAILED);
+        assertThat(answered.reason()).contains("HTTP 503");
+        assertThat(topics.snapshots(answered.runId())).isEmpty();
+    }
+
+    @Test
+    void pollingNeedsTheAdminToken() {
+        given().when().post("/admin/poll")
+                .then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"))
+                .body("error", equalTo("unauthorized"));
+        given().header("Authorization", "Bearer wrong").when().post("/admin/poll")
+                .then().statusCode(403).body("error", equalTo("forbidden"));
+        given().header("Authorization", "Basic " + AdminTokenTestResource.TOKEN).when().post("/admin/poll")
+                .then().statusCode(401);
+
+        assertThat(site.requests()).isEmpty();
+    }
+
+    private static ScrapeRun pollOnce() {
+        PollReport report = given().header("Authorization", "Bearer " + AdminTokenTestResource.TOKEN)
+                .when().post("/admin/poll")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .extract().as(PollReport.class);
+        assertThat(report.runs()).singleElement();
+        return report.runs().get(0);
+    }
+
+    private static Map<String, Snapshot> byItem(List<ConsumerRecord<String, Snapshot>> records) {
+        return records.stream().map(ConsumerRecord::value)
+                .collect(Collectors.toMap(Snapshot::itemKey, Function.identity()));
+    }
+}
