@@ -35,7 +35,8 @@ import org.tc260watch.scraper.source.portal.SuggestionListAdapter;
 @QuarkusTest
 @WithTestResource(KafkaBrokerTestResource.class)
 @WithTestResource(value = Tc260SimulatorTestResource.class,
-        initArgs = @ResourceArg(name = Tc260SimulatorTestResource.FIXTURE_ROOT, value = Tc260Simulator.DEFAULT_FIXTURE_ROOT))
+        initArgs = @ResourceArg(name = Tc260SimulatorTestResource.FIXTURE_ROOT,
+                value = Tc260Simulator.DEFAULT_FIXTURE_ROOT))
 @WithTestResource(AdminTokenTestResource.class)
 class ScraperIT {
 

@@ -41,7 +41,8 @@ import org.tc260watch.scraper.config.ScraperConfig;
 @Singleton
 public class PageFetcher {
 
-    private static final Pattern HEADER_CHARSET = Pattern.compile("charset\\s*=\\s*\"?([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADER_CHARSET =
+            Pattern.compile("charset\\s*=\\s*\"?([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern META_CHARSET = Pattern.compile(
             "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
     private static final int META_SNIFF_BYTES = 2048;

@@ -12,7 +12,8 @@ public final class CalendarDates {
 
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private static final Pattern ANY = Pattern.compile(
-            "(?<!\\d)(\\d{4})\\s*(?:[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})|年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日)(?!\\d)");
+            "(?<!\\d)(\\d{4})\\s*(?:[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})"
+                    + "|年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日)(?!\\d)");
 
     private CalendarDates() {
     }

@@ -91,7 +91,8 @@ class PageFetcherTest {
     void followsRedirectsOnTheSameHostOnly() throws Exception {
         other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         other.createContext("/same", exchange -> redirect(exchange, "/target"));
-        other.createContext("/away", exchange -> redirect(exchange, "http://localhost:" + site.port() + "/portal/suggestion"));
+        other.createContext("/away",
+                exchange -> redirect(exchange, "http://localhost:" + site.port() + "/portal/suggestion"));
         other.createContext("/target", exchange -> {
             byte[] body = "<html><head><meta charset=\"gbk\"></head><body>\u6807\u51c6</body></html>"
                     .getBytes(Charset.forName("GBK"));

@@ -68,7 +68,8 @@ class Tc260SimulatorTest {
 
     @Test
     void gzipsForClientsThatAskAndRecordsRequests() throws Exception {
-        HttpResponse<byte[]> zipped = http.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/portal/suggestion"))
+        HttpResponse<byte[]> zipped = http.send(
+                HttpRequest.newBuilder(URI.create(site.baseUrl() + "/portal/suggestion"))
                 .header("Accept-Encoding", "gzip").header("User-Agent", "test-agent").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
 

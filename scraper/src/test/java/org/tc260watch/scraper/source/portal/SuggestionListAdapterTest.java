@@ -166,7 +166,8 @@ class SuggestionListAdapterTest {
         SiteAddress relay = new SiteAddress(URI.create("http://relay.example/tc260/"));
 
         assertThat(adapter.pageUrl(relay, 1)).contains(URI.create("http://relay.example/tc260/portal/suggestion"));
-        assertThat(adapter.pageUrl(relay, 3)).contains(URI.create("http://relay.example/tc260/portal/suggestion?page=3"));
+        assertThat(adapter.pageUrl(relay, 3))
+                .contains(URI.create("http://relay.example/tc260/portal/suggestion?page=3"));
         assertThat(adapter.pageUrl(relay, 0)).isEmpty();
         assertThat(adapter.source()).isEqualTo("portal.suggestion");
         assertThat(adapter.generation()).isEqualTo(SiteGeneration.PORTAL);
@@ -175,8 +176,9 @@ class SuggestionListAdapterTest {
     @Test
     void theContentHashCoversContentNotTheRun() {
         ObservedItem item = parse("suggestion-list.handmade.html").items().get(0);
-        Snapshot first = item.toSnapshot(adapter.source(), adapter.generation(), Instant.parse("2026-03-01T00:00:00Z"), "run-1");
-        Snapshot again = item.toSnapshot(adapter.source(), adapter.generation(), Instant.parse("2026-03-02T00:00:00Z"), "run-2");
+        Instant monday = Instant.parse("2026-03-02T00:00:00Z");
+        Snapshot first = item.toSnapshot(adapter.source(), adapter.generation(), monday, "run-1");
+        Snapshot again = item.toSnapshot(adapter.source(), adapter.generation(), monday.plusSeconds(86400), "run-2");
         ObservedItem moved = new ObservedItem(item.itemKey(), item.sourceUrl(), item.kind(), item.title(),
                 item.standardIds(), item.bookTitles(), item.stage(),
                 new ItemDates(item.dates().published(), item.dates().commentStart(), LocalDate.of(2026, 4, 30), null),
