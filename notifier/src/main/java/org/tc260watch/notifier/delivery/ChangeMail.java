@@ -68,7 +68,7 @@ public record ChangeMail(
                 facts.add(fact("Stage", stageText(state.stage())));
             }
             if (state.commentStart() != null || state.commentEnd() != null) {
-                facts.add(fact("Comments", dateOrNone(state.commentStart()) + " – " + dateOrNone(state.commentEnd())));
+                facts.add(fact("Comments", period(state.commentStart(), state.commentEnd())));
             }
             if (state.published() != null) {
                 facts.add(fact("Published", state.published().toString()));
@@ -141,8 +141,11 @@ public record ChangeMail(
         return String.format("%-11s %s", label + ":", value);
     }
 
-    private static String dateOrNone(LocalDate date) {
-        return date == null ? "?" : date.toString();
+    private static String period(LocalDate start, LocalDate end) {
+        if (start == null) {
+            return "until " + end;
+        }
+        return end == null ? "from " + start : start + " – " + end;
     }
 
     static String changeLine(FieldChange change) {

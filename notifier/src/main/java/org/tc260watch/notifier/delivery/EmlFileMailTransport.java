@@ -57,7 +57,7 @@ public class EmlFileMailTransport implements MailTransport {
 
     @Override
     public String describe() {
-        return ".eml files in " + directory.toAbsolutePath() + " (no MAILER_HOST set)";
+        return ".eml files in " + directory.toAbsolutePath().normalize() + " (no MAILER_HOST set)";
     }
 
     private static String hostOf(String address) {

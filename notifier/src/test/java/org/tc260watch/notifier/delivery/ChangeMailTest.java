@@ -62,6 +62,19 @@ class ChangeMailTest {
     }
 
     @Test
+    void commentPeriodWithOneKnownEnd() {
+        StandardState onlyEnd = SampleChanges.state("GB/T 2-2026", TITLE, Stage.COMMENT_DRAFT, null, LocalDate.of(2026, 4, 30));
+        StandardState onlyStart = SampleChanges.state("GB/T 2-2026", TITLE, Stage.COMMENT_DRAFT, LocalDate.of(2026, 3, 1), null);
+        assertThat(ChangeMail.of(withState(onlyEnd)).facts()).contains("Comments:   until 2026-04-30");
+        assertThat(ChangeMail.of(withState(onlyStart)).facts()).contains("Comments:   from 2026-03-01");
+        assertThat(ChangeMail.of(withState(onlyStart)).subject()).doesNotContain("截止");
+    }
+
+    private static ChangeEvent withState(StandardState state) {
+        return new ChangeEvent("c-6", ChangeType.STANDARD_ADDED, state.key(), state, List.of(), null, List.of());
+    }
+
+    @Test
     void absentValuesShowAsDash() {
         assertThat(ChangeMail.changeLine(new FieldChange("published", null, "2026-05-01")))
                 .isEqualTo("published: — → 2026-05-01");

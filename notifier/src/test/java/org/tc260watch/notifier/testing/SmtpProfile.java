@@ -25,6 +25,7 @@ public class SmtpProfile implements QuarkusTestProfile {
                 "TC260_DATA_DIR", dataDir.toString(),
                 "notifier.delivery.interval", "1s",
                 "notifier.delivery.initial-backoff", "1s",
-                "notifier.delivery.max-backoff", "2s");
+                "notifier.delivery.max-backoff", "2s",
+                "notifier.mail.send-timeout", "5s");
     }
 }
