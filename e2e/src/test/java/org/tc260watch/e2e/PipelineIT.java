@@ -63,7 +63,7 @@ class PipelineIT {
 
     @BeforeAll
     void startEverything() throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "e2e-" + System.currentTimeMillis()));
+        Path work = Files.createDirectories(Path.of("target", "e2e-" + System.currentTimeMillis())).toAbsolutePath();
         broker = KafkaBroker.start(work.resolve("kafka"));
         running.add(broker);
         site = new Tc260Simulator();
@@ -83,6 +83,7 @@ class PipelineIT {
         scraper = start("scraper", common, Map.of(
                 "TC260_BASE_URL", site.baseUrl(),
                 "TC260_POLL_INTERVAL", "1h",
+                "TC260_POLL_DELAY", "1h",
                 "TC260_FETCH_MIN_DELAY", "0s",
                 "ADMIN_TOKEN", ADMIN_TOKEN), work);
         for (ServiceProcess s : List.of(differ, notifier, scraper)) {
