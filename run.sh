@@ -33,6 +33,7 @@ stop_all() {
   echo; echo "Stopping..."
   for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  exit 0
 }
 trap stop_all EXIT INT TERM
 
