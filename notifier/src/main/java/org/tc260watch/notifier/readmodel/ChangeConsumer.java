@@ -2,16 +2,20 @@ package org.tc260watch.notifier.readmodel;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.notifier.delivery.DeliverySender;
+import org.tc260watch.notifier.delivery.RetryBackoff;
 
 /**
  * Reads {@code tc260.changes}. One record at a time, in order: stored with its deliveries, then the sender is woken.
  * The offset is committed only after the transaction, so a crash means a redelivery, which {@link ChangeRecorder}
- * ignores.
+ * ignores. A change that cannot be stored because the database fails is retried in place (the partition waits)
+ * rather than dead-lettered: the change is fine, and a dead-lettered one would never reach its subscribers.
  */
 @ApplicationScoped
 public class ChangeConsumer {
@@ -21,12 +25,22 @@ public class ChangeConsumer {
 
     private static final Logger LOG = Logger.getLogger(ChangeConsumer.class);
 
+    /** Pace of storage retries: quick at first, then at most once a minute while the database is down. */
+    static final RetryBackoff STORAGE_RETRY = new RetryBackoff(Duration.ofMillis(500), Duration.ofMinutes(1));
+
     private final ChangeRecorder recorder;
     private final DeliverySender sender;
+    private final RetryBackoff storageRetry;
 
+    @Inject
     public ChangeConsumer(ChangeRecorder recorder, DeliverySender sender) {
+        this(recorder, sender, STORAGE_RETRY);
+    }
+
+    ChangeConsumer(ChangeRecorder recorder, DeliverySender sender, RetryBackoff storageRetry) {
         this.recorder = recorder;
         this.sender = sender;
+        this.storageRetry = storageRetry;
     }
 
     @Incoming(CHANGES_CHANNEL)
@@ -45,7 +59,7 @@ public class ChangeConsumer {
             // Thrown so that the failure strategy (dead-letter queue) keeps the record.
             throw new UnusableChangeException(problem);
         }
-        int deliveries = recorder.record(event);
+        int deliveries = storeUntilStored(event, record);
         if (deliveries < 0) {
             LOG.debugf("Change %s seen again (offset %d); nothing to do", event.id(), record.offset());
             return;
@@ -54,6 +68,25 @@ public class ChangeConsumer {
                 event.standardKey(), deliveries);
         if (deliveries > 0) {
             sender.wake();
+        }
+    }
+
+    private int storeUntilStored(ChangeEvent event, ConsumerRecord<String, ChangeEvent> record) {
+        for (int failures = 1; ; failures++) {
+            try {
+                return recorder.record(event);
+            } catch (RuntimeException e) {
+                Duration wait = storageRetry.delayAfter(failures);
+                LOG.errorf("Cannot store change %s (%s-%d offset %d), attempt %d: %s; retrying in %s", event.id(),
+                        record.topic(), record.partition(), record.offset(), failures, e, wait);
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException interrupted) {
+                    // Shutting down: the offset is not committed, so the change is read again on restart.
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while storing change " + event.id(), interrupted);
+                }
+            }
         }
     }
 
