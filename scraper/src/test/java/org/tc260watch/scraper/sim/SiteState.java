@@ -73,15 +73,20 @@ final class SiteState {
                     continue;
                 }
                 String[] parts = trimmed.split("\\s+");
+                if (parts.length == 3 && parts[0].equals("POST")) {
+                    // A form POST: the route key is "POST <path>?<form body>".
+                    parts = new String[] {"POST " + parts[1], parts[2]};
+                }
                 if (parts.length != 2) {
                     throw new IllegalArgumentException(routesResource + ":" + lineNumber
-                            + ": expected '<path> <file>', '@extends state-N' or '@homepage <file>': " + line);
+                            + ": expected '<path> <file>', 'POST <path?form> <file>', '@extends state-N' or"
+                            + " '@homepage <file>': " + line);
                 }
                 switch (parts[0]) {
                     case "@extends" -> read(loader, root, parts[1], routes, homepage, seen);
                     case "@homepage" -> homepage[0] = resource(loader, base, parts[1], routesResource, lineNumber);
                     default -> {
-                        if (!parts[0].startsWith("/")) {
+                        if (!parts[0].startsWith("/") && !parts[0].startsWith("POST /")) {
                             throw new IllegalArgumentException(routesResource + ":" + lineNumber
                                     + ": route paths start with '/': " + parts[0]);
                         }

@@ -10,9 +10,17 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 
@@ -56,6 +65,13 @@ public final class Tc260Simulator implements AutoCloseable {
     private volatile int forcedStatus;
     private volatile Duration delay = Duration.ZERO;
     private volatile boolean gzip = true;
+    private volatile boolean conditional = true;
+    private volatile boolean dropConnections;
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private volatile int failureStatus;
+    private volatile Duration retryAfter;
+    /** When each distinct body was first served: its Last-Modified. */
+    private final Map<String, Instant> firstServed = new ConcurrentHashMap<>();
     private HttpServer server;
     private ExecutorService executor;
     private int port;
@@ -139,6 +155,37 @@ public final class Tc260Simulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Whether the site honours conditional GET (default true): it sends {@code ETag} and {@code Last-Modified} and
+     * answers {@code If-None-Match} / {@code If-Modified-Since} with 304 when the page is unchanged.
+     */
+    public Tc260Simulator conditional(boolean enabled) {
+        this.conditional = enabled;
+        return this;
+    }
+
+    /** Drops every connection without an answer, as the real site sometimes does to foreign clients. */
+    public Tc260Simulator dropConnections(boolean enabled) {
+        this.dropConnections = enabled;
+        return this;
+    }
+
+    /**
+     * Answers the next {@code count} requests with {@code status} (e.g. 500, 503, 429), then normally again; with
+     * {@link #retryAfter(Duration)} a {@code Retry-After} header goes with them.
+     */
+    public Tc260Simulator failNext(int count, int status) {
+        this.failureStatus = status;
+        this.failuresLeft.set(count);
+        return this;
+    }
+
+    /** The {@code Retry-After} (whole seconds) sent with forced and {@link #failNext} failures; null for none. */
+    public Tc260Simulator retryAfter(Duration retryAfter) {
+        this.retryAfter = retryAfter;
+        return this;
+    }
+
     /** Every request received, oldest first. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
@@ -188,12 +235,27 @@ public final class Tc260Simulator implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             String query = exchange.getRequestURI().getRawQuery();
             String key = query == null ? path : path + "?" + query;
+            boolean post = exchange.getRequestMethod().equalsIgnoreCase("POST");
+            String form = null;
+            if (post) {
+                // Form POSTs (the legacy published-standards query) are routed by path and form body.
+                form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).strip();
+                key = "POST " + path + (form.isEmpty() ? "" : "?" + form);
+            }
             pause();
+            if (dropConnections) {
+                requests.add(new RecordedRequest(exchange.getRequestMethod(), path, post ? form : query,
+                        headersOf(exchange), current.number(), 0, Instant.now()));
+                return; // closed in finally without a byte: the client sees a dropped connection
+            }
 
             int status;
             byte[] body;
             String contentType;
             int forced = forcedStatus;
+            if (forced == 0 && failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                forced = failureStatus;
+            }
             Optional<String> resource = current.resourceFor(key).or(current::homepage);
             if (forced != 0) {
                 status = forced;
@@ -203,19 +265,33 @@ public final class Tc260Simulator implements AutoCloseable {
                 // A routed page, or the homepage for anything else: the real site's soft 404.
                 status = 200;
                 contentType = contentTypeOf(resource.get());
-                body = read(resource.get(), contentType.startsWith("text/"));
+                body = read(resource.get(), contentType.contains("charset=UTF-8"));
             } else {
                 status = 404;
                 contentType = "text/html;charset=UTF-8";
                 body = String.format(SERVICE_UNAVAILABLE_BODY, 404, 404).getBytes(StandardCharsets.UTF_8);
             }
-            requests.add(new RecordedRequest(exchange.getRequestMethod(), path, query, headersOf(exchange),
-                    current.number(), status, Instant.now()));
+            if (forced != 0 && retryAfter != null) {
+                exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
+            }
+            if (status == 200 && conditional) {
+                String etag = "\"" + sha1(body) + "\"";
+                Instant lastModified = firstServed.computeIfAbsent(etag, k -> Instant.now().with(ChronoField.NANO_OF_SECOND, 0));
+                exchange.getResponseHeaders().set("ETag", etag);
+                exchange.getResponseHeaders().set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        lastModified.atZone(ZoneOffset.UTC)));
+                if (notModified(exchange, etag, lastModified)) {
+                    status = 304;
+                    body = new byte[0];
+                }
+            }
+            requests.add(new RecordedRequest(exchange.getRequestMethod(), path, post ? form : query,
+                    headersOf(exchange), current.number(), status, Instant.now()));
 
             boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
             String acceptEncoding = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Accept-Encoding"))
                     .orElse("");
-            if (gzip && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip")) {
+            if (body.length > 0 && gzip && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip")) {
                 body = gzipped(body);
                 exchange.getResponseHeaders().set("Content-Encoding", "gzip");
             }
@@ -229,6 +305,31 @@ public final class Tc260Simulator implements AutoCloseable {
             }
         } finally {
             exchange.close();
+        }
+    }
+
+    private static boolean notModified(HttpExchange exchange, String etag, Instant lastModified) {
+        String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+        if (ifNoneMatch != null) {
+            return List.of(ifNoneMatch.split("\\s*,\\s*")).contains(etag);
+        }
+        String ifModifiedSince = exchange.getRequestHeaders().getFirst("If-Modified-Since");
+        if (ifModifiedSince != null) {
+            try {
+                Instant since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return !lastModified.isAfter(since);
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String sha1(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -252,13 +353,30 @@ public final class Tc260Simulator implements AutoCloseable {
                 }));
     }
 
+    /**
+     * By file name: {@code x.gbk.html} / {@code x.gb18030.html} are served byte for byte with that charset in the
+     * header; {@code x.nocharset.html} byte for byte as plain {@code text/html} (the page's meta tag must tell);
+     * other HTML as UTF-8 with CRLF.
+     */
     private static String contentTypeOf(String resource) {
         String name = resource.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gbk.html")) {
+            return "text/html;charset=GBK";
+        }
+        if (name.endsWith(".gb18030.html")) {
+            return "text/html;charset=GB18030";
+        }
+        if (name.endsWith(".nocharset.html")) {
+            return "text/html";
+        }
         if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".shtml")) {
             return "text/html;charset=UTF-8";
         }
         if (name.endsWith(".json")) {
             return "application/json;charset=UTF-8";
+        }
+        if (name.endsWith(".txt")) {
+            return "text/plain;charset=UTF-8";
         }
         // Attachments: the real site sends PDFs and RARs as application/x-msdownload.
         return "application/x-msdownload";

@@ -100,7 +100,78 @@ class Tc260SimulatorTest {
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + pathAndQuery)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return send(request(pathAndQuery));
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create(site.baseUrl() + pathAndQuery));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void honoursConditionalGetWithEtagAndLastModified() throws Exception {
+        HttpResponse<String> first = get("/portal/suggestion");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+
+        assertThat(send(request("/portal/suggestion").header("If-None-Match", etag)).statusCode()).isEqualTo(304);
+        assertThat(send(request("/portal/suggestion").header("If-Modified-Since", lastModified)).statusCode())
+                .isEqualTo(304);
+        site.setState(3);
+        HttpResponse<String> changed = send(request("/portal/suggestion").header("If-None-Match", etag));
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.headers().firstValue("ETag")).isPresent().isNotEqualTo(java.util.Optional.of(etag));
+
+        site.conditional(false);
+        assertThat(send(request("/portal/suggestion").header("If-None-Match", etag)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void failsTheNextRequestsWithRetryAfterThenRecovers() throws Exception {
+        site.failNext(2, 429).retryAfter(java.time.Duration.ofSeconds(3));
+        HttpResponse<String> limited = get("/portal/suggestion");
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).contains("3");
+        assertThat(get("/portal/suggestion").statusCode()).isEqualTo(429);
+        assertThat(get("/portal/suggestion").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void dropsConnectionsWithoutAnAnswer() {
+        site.dropConnections(true);
+        assertThatThrownBy(() -> get("/portal/suggestion")).isInstanceOf(java.io.IOException.class);
+        // The JDK client retries an idempotent GET once on a dropped connection.
+        assertThat(site.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.status()).isZero());
+    }
+
+    @Test
+    void servesFormPostsAndForeignCharsetsByteForByte() throws Exception {
+        try (Tc260Simulator own = new Tc260Simulator("tc260-sim-selftest")) {
+            HttpResponse<byte[]> gbk = http.send(HttpRequest.newBuilder(URI.create(own.baseUrl() + "/gbk")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(gbk.headers().firstValue("Content-Type")).contains("text/html;charset=GBK");
+            assertThat(new String(gbk.body(), java.nio.charset.Charset.forName("GBK"))).contains("全国网络安全标准化技术委员会");
+
+            HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(own.baseUrl() + "/front/bzcx/yfgbcx.html"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("start=0&length=10")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(post.body()).contains("search_res_tab");
+            assertThat(own.requests()).last().satisfies(r -> {
+                assertThat(r.method()).isEqualTo("POST");
+                assertThat(r.query()).isEqualTo("start=0&length=10");
+            });
+            // An unknown form gets the homepage, like any unknown URL.
+            HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(own.baseUrl() + "/front/bzcx/yfgbcx.html"))
+                    .POST(HttpRequest.BodyPublishers.ofString("start=990&length=10")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(other.body()).contains("inList");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(own.baseUrl() + "/robots.txt")).build(),
+                    HttpResponse.BodyHandlers.ofString()).headers().firstValue("Content-Type"))
+                    .contains("text/plain;charset=UTF-8");
+        }
     }
 }
