@@ -2,6 +2,8 @@ package org.tc260watch.scraper.parse;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +41,45 @@ public final class CalendarDates {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The first date that follows a cue within a few characters, e.g. cue {@code 截[至止](?:日期|时间)} in
+     * {@code 意见反馈截止时间为 2026 年 10 月 25 日 24:00}. The cue is a regular expression over normalised text.
+     */
+    public static Optional<LocalDate> findAfter(String text, String cue) {
+        Matcher m = Pattern.compile("(?:" + cue + ")[^0-9\\n]{0,12}(" + ANY.pattern() + ")")
+                .matcher(TextNormaliser.normalise(text));
+        while (m.find()) {
+            Optional<LocalDate> date = findFirst(m.group(1));
+            if (date.isPresent()) {
+                return date;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first date directly followed by a cue, e.g. {@code 2026年8月1日起正式实施} with cue {@code 起?(?:正式)?实施}. */
+    public static Optional<LocalDate> findBefore(String text, String cue) {
+        Matcher m = Pattern.compile("(" + ANY.pattern() + ")\\s*(?:" + cue + ")").matcher(TextNormaliser.normalise(text));
+        while (m.find()) {
+            Optional<LocalDate> date = findFirst(m.group(1));
+            if (date.isPresent()) {
+                return date;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every valid date of a text, in order. */
+    public static List<LocalDate> findAll(String text) {
+        List<LocalDate> dates = new ArrayList<>();
+        Matcher m = ANY.matcher(TextNormaliser.normalise(text));
+        while (m.find()) {
+            (m.group(2) != null ? date(m.group(1), m.group(2), m.group(3)) : date(m.group(1), m.group(4), m.group(5)))
+                    .ifPresent(dates::add);
+        }
+        return List.copyOf(dates);
     }
 
     private static Optional<LocalDate> date(String year, String month, String day) {
