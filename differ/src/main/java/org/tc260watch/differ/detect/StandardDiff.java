@@ -10,6 +10,7 @@ import org.tc260watch.events.ChangeType;
 import org.tc260watch.events.FieldChange;
 import org.tc260watch.events.ItemDates;
 import org.tc260watch.events.Snapshot;
+import org.tc260watch.events.Stage;
 import org.tc260watch.events.StandardState;
 
 /**
@@ -49,9 +50,9 @@ public final class StandardDiff {
         // A snapshot that does not know a value does not erase what another source said.
         StandardState merged = new StandardState(key,
                 union(old.ids(), snapshot.standardIds()),
-                titleOf(snapshot) != null ? titleOf(snapshot) : old.title(),
+                titleFrom(old, snapshot),
                 snapshot.kind() != null ? snapshot.kind() : old.kind(),
-                snapshot.stage() != null ? snapshot.stage() : old.stage(),
+                laterStage(old.stage(), snapshot.stage()),
                 firstNonNull(d.commentStart(), old.commentStart()),
                 firstNonNull(d.commentEnd(), old.commentEnd()),
                 firstNonNull(d.published(), old.published()),
@@ -67,9 +68,34 @@ public final class StandardDiff {
         }
         StandardState next = withVersion(merged, old.version() + 1);
         List<ChangeEvent> changes = new ArrayList<>();
+        boolean published = next.stage() == Stage.PUBLISHED && old.stage() != Stage.PUBLISHED
+                || old.published() == null && next.published() != null;
+        if (published) {
+            List<FieldChange> fields = new ArrayList<>();
+            addIfChanged(fields, "stage", old.stage(), next.stage());
+            addIfChanged(fields, "published", old.published(), next.published());
+            addIfChanged(fields, "implementation", old.implementation(), next.implementation());
+            addIfChanged(fields, "ids", String.join(", ", old.ids()), String.join(", ", next.ids()));
+            changes.add(event(next, ChangeType.PUBLISHED, fields, snapshot));
+        } else if (old.stage() != next.stage()) {
+            changes.add(event(next, ChangeType.STAGE_CHANGED,
+                    List.of(new FieldChange("stage", str(old.stage()), str(next.stage()))), snapshot));
+        }
         if (!Objects.equals(old.commentEnd(), next.commentEnd())) {
             changes.add(event(next, ChangeType.DEADLINE_CHANGED,
                     List.of(new FieldChange("commentEnd", str(old.commentEnd()), str(next.commentEnd()))), snapshot));
+        }
+        if (!Objects.equals(old.title(), next.title())) {
+            changes.add(event(next, ChangeType.TITLE_CHANGED,
+                    List.of(new FieldChange("title", old.title(), next.title())), snapshot));
+        }
+        List<FieldChange> newFiles = next.attachments().stream()
+                .filter(a -> old.attachments().stream().noneMatch(o -> o.url().equals(a.url())))
+                .map(a -> new FieldChange("attachments", null,
+                        (a.label() == null ? "" : a.label() + ": ") + (a.name() == null ? a.url() : a.name() + " <" + a.url() + ">")))
+                .toList();
+        if (!newFiles.isEmpty()) {
+            changes.add(event(next, ChangeType.DOCUMENT_UPDATED, newFiles, snapshot));
         }
         return new Result(next, changes, true);
     }
@@ -78,6 +104,33 @@ public final class StandardDiff {
         // detectedAt is the observation time, not the wall clock, so a replay yields identical events.
         return new ChangeEvent(ChangeIds.of(state.key(), type, state.version()), type, state.key(), state, fields,
                 snapshot.observedAt(), List.of(snapshot.sourceUrl()));
+    }
+
+    /**
+     * Stages only move forward: several items speak of one standard, and re-reading an old comment notice must not
+     * pull a published standard back to 征求意见稿.
+     */
+    static Stage laterStage(Stage known, Stage seen) {
+        if (known == null) {
+            return seen;
+        }
+        return seen == null || seen.ordinal() <= known.ordinal() ? known : seen;
+    }
+
+    /** A title changes only through an item at least as far along as the standard (a draft's old title loses). */
+    private static String titleFrom(StandardState old, Snapshot snapshot) {
+        String seen = titleOf(snapshot);
+        if (seen == null || seen.isBlank()) {
+            return old.title();
+        }
+        boolean behind = old.stage() != null && snapshot.stage() != null && snapshot.stage().ordinal() < old.stage().ordinal();
+        return behind ? old.title() : seen;
+    }
+
+    private static void addIfChanged(List<FieldChange> fields, String name, Object from, Object to) {
+        if (!Objects.equals(from, to) && !(str(from) == null && "".equals(str(to)))) {
+            fields.add(new FieldChange(name, str(from), str(to)));
+        }
     }
 
     private static String titleOf(Snapshot s) {
