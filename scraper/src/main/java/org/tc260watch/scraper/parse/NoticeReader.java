@@ -35,8 +35,12 @@ public final class NoticeReader {
             "征求(?:意见)?时间[:\\s]*([0-9年月日\\-/. ]{8,20}?)\\s*(?:至|到|~|-{1,2}|—)\\s*([0-9年月日\\-/. ]{8,20})");
     /** {@code 等7项国家标准}: a notice about several standards. */
     private static final Pattern BATCH = Pattern.compile("等\\s*(\\d+|[一二三四五六七八九十]+)\\s*项");
-    /** 《》 titles that are laws, regulations or bulletins cited by a notice, not standards it announces. */
-    private static final Pattern NOT_A_STANDARD = Pattern.compile("中华人民共和国|(?:法|办法|条例|规定|决定|公告|通知)$");
+    /**
+     * 《》 titles that are laws, regulations or bulletins cited by a notice, not standards it announces. A standard
+     * may end in 方法 ({@code 《网络安全技术 网络安全风险评估方法》}): that is not a law.
+     */
+    private static final Pattern NOT_A_STANDARD =
+            Pattern.compile("中华人民共和国|(?:(?<!方)法|办法|条例|规定|决定|公告|通知)$");
     private static final Pattern FILE_LINK = Pattern.compile(
             "(?i)(/upload/|/sysFile/downloadFile/|/files/|/zgwabwtzggfile/|/file/|\\.(pdf|rar|zip|docx?|xlsx?|wps)$)");
 
@@ -56,7 +60,8 @@ public final class NoticeReader {
         List<String> ids = StandardId.findAll(all).stream().map(StandardId::canonical).distinct().toList();
         List<String> books = BookTitles.findAll(all);
         return new NoticeFacts(kindOf(t, text), ids, books, stageOf(t, text), datesOf(text),
-                attachments, DocumentNumbers.findFirst(all).orElse(null), batchOf(t, text, books));
+                attachments, DocumentNumbers.findFirst(all).orElse(null),
+                withOwnFiles(batchOf(t, text, books), attachments));
     }
 
     /**
@@ -137,7 +142,9 @@ public final class NoticeReader {
                 commentEnd = CalendarDates.findFirst(by.group(1)).orElse(null);
             }
         }
-        LocalDate published = CalendarDates.findAfter(text, "发布于|发布日期|发布时间").orElse(null);
+        // "发布于：2025-05-26", "发布日期：…", or a date written right before 发布 ("于2026年2月28日批准发布").
+        LocalDate published = CalendarDates.findAfter(text, "发布于|发布日期|发布时间")
+                .or(() -> CalendarDates.findBefore(text, "(?:正式|批准)?发布")).orElse(null);
         LocalDate implementation = CalendarDates.findAfter(text, "实施日期|实施时间")
                 .or(() -> CalendarDates.findBefore(text, "起?(?:正式)?(?:开始)?实施")).orElse(null);
         return new ItemDates(published, commentStart, commentEnd, implementation);
@@ -159,6 +166,64 @@ public final class NoticeReader {
             entries.putIfAbsent(key, new NoticeFacts.BatchEntry(id, book, List.of()));
         }
         return entries.size() < 2 ? List.of() : List.copyOf(entries.values());
+    }
+
+    /**
+     * A batch entry's own files: those whose name holds its 《title》 (a batch comment notice attaches
+     * {@code 《…》标准征求意见稿文本.pdf} per standard). Entries whose title no file names keep none, so they get
+     * every file of the notice (see {@link #itemsFor}).
+     */
+    private static List<NoticeFacts.BatchEntry> withOwnFiles(List<NoticeFacts.BatchEntry> batch,
+            List<Attachment> attachments) {
+        List<NoticeFacts.BatchEntry> entries = new ArrayList<>();
+        for (NoticeFacts.BatchEntry entry : batch) {
+            List<Attachment> own = entry.bookTitle() == null || !entry.attachments().isEmpty() ? entry.attachments()
+                    : attachments.stream().filter(a -> a.name() != null
+                            && TextNormaliser.normalise(a.name()).contains(entry.bookTitle())).toList();
+            entries.add(new NoticeFacts.BatchEntry(entry.standardId(), entry.bookTitle(), own));
+        }
+        return List.copyOf(entries);
+    }
+
+    /**
+     * The kind a TC260 document identifier in a title says: {@code TC260-PG-…} a practice guide,
+     * {@code TC260-TR-…} a research report, {@code TC260-003} a committee technical document. Empty when the
+     * title carries none of them (publication lists name guides by number only, without 实践指南).
+     */
+    public static Optional<ItemKind> documentKind(String title) {
+        for (StandardId id : StandardId.findAll(title)) {
+            switch (id.type()) {
+                case PRACTICE_GUIDE:
+                    return Optional.of(ItemKind.PRACTICE_GUIDE);
+                case RESEARCH_REPORT:
+                    return Optional.of(ItemKind.RESEARCH_REPORT);
+                case TECHNICAL_DOCUMENT:
+                    return Optional.of(ItemKind.TECHNICAL_DOCUMENT);
+                default:
+                    break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The stage of a status cell: TC260's status strings ({@code 在研（报批稿）}, {@code 修订中（草案）},
+     * {@code 已发布（国际采标）}, via {@link Stage#fromText}) and the published-standard query's usual words, which
+     * {@link Stage#fromText} would misread: {@code 现行} (in force), {@code 即将实施} (published, not yet in force),
+     * {@code 被代替} (withdrawn by its replacement).
+     */
+    public static Optional<Stage> statusStage(String status) {
+        String s = TextNormaliser.normalise(status);
+        if (s.contains("即将实施")) {
+            return Optional.of(Stage.PUBLISHED);
+        }
+        if (s.equals("现行") || s.startsWith("现行(")) {
+            return Optional.of(Stage.IN_FORCE);
+        }
+        if (s.contains("被代替") || s.contains("作废")) {
+            return Optional.of(Stage.WITHDRAWN);
+        }
+        return Stage.fromText(s);
     }
 
     /** The identifier written right before {@code 《book》} ({@code GB/T 47020—2026《…》}) anywhere in the text. */

@@ -5,11 +5,9 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -44,8 +42,6 @@ public class SuggestionListAdapter implements SourceAdapter {
             Pattern.compile("jumpDetail\\(\\s*'([^']*)'\\s*,\\s*'([^']*)'\\s*\\)");
     /** The list's own container [S4]; without it the whole page is searched, as for the bare snippet. */
     private static final String LIST_CONTAINER = ".publication .right";
-    /** What the homepages of the portal (.info-item) and of the .shtml site (ul.inList) list. */
-    private static final String HOMEPAGE_MARKERS = "ul.inList, .info-item";
     /** The page's title names the comment drafts; the homepage's and articles' titles do not. */
     private static final String TITLE_WORD = "征求意见";
 
@@ -70,8 +66,8 @@ public class SuggestionListAdapter implements SourceAdapter {
 
     @Override
     public ParsedPage parse(FetchedPage page, SiteAddress site) {
-        Document doc = Jsoup.parse(page.body(), page.url().toString());
-        boolean truncated = !page.body().toLowerCase(Locale.ROOT).contains("</html>");
+        Document doc = PortalPages.parse(page);
+        boolean truncated = PortalPages.truncated(page);
         Element container = doc.selectFirst(LIST_CONTAINER);
         Element scope = container != null ? container : doc;
         Elements anchors = scope.select("a[onclick*=jumpDetail]");
@@ -104,11 +100,9 @@ public class SuggestionListAdapter implements SourceAdapter {
     }
 
     private static ParsedPage notThisPage(Document doc, int listItemsWithoutLink) {
-        Elements markers = doc.select(HOMEPAGE_MARKERS);
-        if (!markers.isEmpty()) {
-            String which = markers.first().is("ul.inList") ? "ul.inList" : ".info-item";
-            return ParsedPage.softNotFound("the site answered with its homepage (" + which + "), not the "
-                    + "标准征求意见 list");
+        Optional<ParsedPage> homepage = PortalPages.homepage(doc, "标准征求意见 list");
+        if (homepage.isPresent()) {
+            return homepage.get();
         }
         String title = TextNormaliser.normalise(doc.title());
         if (!title.contains(TITLE_WORD)) {
