@@ -30,6 +30,17 @@ public final class NoticeReader {
     static final String DEADLINE_CUE = "截[至止](?:日期|时间)?(?:为|是)?";
     /** {@code 请于2025年10月30日前反馈意见}. */
     private static final Pattern PLEASE_BY = Pattern.compile("请(?:于|在)\\s*([^前]{6,20}?)\\s*(?:之)?前");
+    /**
+     * {@code 各单位于2026年10月2日前反馈意见}, {@code 在2026年10月2日24:00前将意见发送至…}: a date due before, in a
+     * sentence about comments; without 请, which {@link #PLEASE_BY} needs.
+     */
+    private static final Pattern DUE_BEFORE = Pattern.compile(
+            "(?:于|在)\\s*([0-9年月日\\-/. ]{8,20}?)\\s*(?:\\d{1,2}:\\d{2}\\s*)?(?:之)?前[^。]{0,30}?(?:意见|反馈)");
+    /** {@code 关于征求《网络安全标准实践指南——…》意见的通知}: 征求…意见 split by the title of what is asked about. */
+    private static final Pattern ASKS_FOR_COMMENTS =
+            Pattern.compile("征求意见|征求\\s*[^《》]{0,4}《[^》]+》[^《》]{0,6}意见");
+    /** {@code %E3%80%8A…}: a percent-encoded (UTF-8) file name, as the .shtml site writes its attachment URLs. */
+    private static final Pattern PERCENT_ENCODED = Pattern.compile("%[0-9A-Fa-f]{2}");
     /** {@code 征求时间 2026-08-04 至 2026-10-03}. */
     private static final Pattern PERIOD = Pattern.compile(
             "征求(?:意见)?时间[:\\s]*([0-9年月日\\-/. ]{8,20}?)\\s*(?:至|到|~|-{1,2}|—)\\s*([0-9年月日\\-/. ]{8,20})");
@@ -96,7 +107,7 @@ public final class NoticeReader {
         if (t.contains("标准全文")) {
             return ItemKind.PUBLISHED_STANDARD;
         }
-        if (t.contains("征求意见")) {
+        if (asksForComments(t)) {
             return ItemKind.COMMENT_DRAFT_NOTICE;
         }
         if (t.contains("TC260-TR") || t.contains("研究报告")) {
@@ -120,8 +131,16 @@ public final class NoticeReader {
         if (fromTitle.isPresent()) {
             return fromTitle.get();
         }
+        if (asksForComments(title)) {
+            return Stage.COMMENT_DRAFT;
+        }
         Matcher status = Pattern.compile("(在研|修订中|已发布)\\([^)]{2,8}\\)|已发布").matcher(text);
         return status.find() ? Stage.fromText(status.group()).orElse(null) : null;
+    }
+
+    /** The title asks for comments: {@code 征求意见}, also split as {@code 征求《…》意见}. */
+    static boolean asksForComments(String title) {
+        return ASKS_FOR_COMMENTS.matcher(TextNormaliser.normalise(title)).find();
     }
 
     /** Publication, comment period and implementation dates in every form the site uses. */
@@ -140,6 +159,12 @@ public final class NoticeReader {
             Matcher by = PLEASE_BY.matcher(text);
             if (by.find()) {
                 commentEnd = CalendarDates.findFirst(by.group(1)).orElse(null);
+            }
+        }
+        if (commentEnd == null) {
+            Matcher due = DUE_BEFORE.matcher(text);
+            if (due.find()) {
+                commentEnd = CalendarDates.findFirst(due.group(1)).orElse(null);
             }
         }
         // "发布于：2025-05-26", "发布日期：…", or a date written right before 发布 ("于2026年2月28日批准发布").
@@ -262,6 +287,11 @@ public final class NoticeReader {
             if (name.isEmpty()) {
                 name = TextNormaliser.normalise(a.attr("title"));
             }
+            if (name.isEmpty()) {
+                // A bare link: the file name is the URL's last segment (percent-encoded on the .shtml site).
+                name = TextNormaliser.normalise(href.replaceAll("[?#].*$", "").replaceAll("^.*/", ""));
+            }
+            name = decodedFileName(name);
             // Site paths go through the site address (it may carry a relay prefix); relative ones through the page.
             String url = href.startsWith("/") && !href.startsWith("//") ? site.at(href).toString() : absolute(a, href);
             Attachment attachment = new Attachment(labelOf(a), name.isEmpty() ? null : name, url);
@@ -280,6 +310,19 @@ public final class NoticeReader {
         }
         String text = TextNormaliser.normalise(label.text()).replaceAll("[:：\\s]+$", "");
         return text.isEmpty() ? null : text;
+    }
+
+    /** A percent-encoded file name ({@code %E3%80%8A…pdf}) decoded; other names as they are. */
+    static String decodedFileName(String name) {
+        if (!PERCENT_ENCODED.matcher(name).find()) {
+            return name;
+        }
+        try {
+            return TextNormaliser.normalise(
+                    java.net.URLDecoder.decode(name.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
     }
 
     private static String absolute(Element a, String href) {

@@ -85,7 +85,8 @@ public class SourcePoller {
             try {
                 page = fetcher.get(url.get());
                 bytes += page.bytes();
-                problem = page.isHtml() ? null : "not an HTML page (Content-Type " + page.contentType() + ")";
+                problem = adapter.accepts(page) ? null
+                        : "not an HTML page (Content-Type " + page.contentType() + ")";
             } catch (FetchException e) {
                 problem = e.getMessage();
             }
@@ -122,6 +123,10 @@ public class SourcePoller {
                 break;
             }
             if (parsed.truncated()) {
+                break;
+            }
+            if (parsed.lastPage()) {
+                complete = true;
                 break;
             }
             previousPageIds = parsed.listedIds();

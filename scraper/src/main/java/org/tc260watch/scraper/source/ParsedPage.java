@@ -11,10 +11,12 @@ import java.util.List;
  * @param problems  why the page was not read cleanly (items skipped, truncation); empty when it was
  * @param truncated the page ends early, so items after the cut are unknown
  * @param reason    why the page is not this page type, for {@link Verdict#SOFT_404} and {@link Verdict#UNRECOGNISED}
+ * @param lastPage  the page itself says it is the last one (a pager's 共N页, a JSON total): the list ends here. Sites
+ *                  that answer a page past the end with their homepage (the .shtml site) need it to end cleanly.
  */
 public record ParsedPage(
         Verdict verdict, List<ObservedItem> items, List<String> listedIds, List<String> problems, boolean truncated,
-        String reason) {
+        String reason, boolean lastPage) {
 
     public enum Verdict {
         /** The page type's signature and at least one listed item. */
@@ -31,6 +33,17 @@ public record ParsedPage(
         items = List.copyOf(items);
         listedIds = List.copyOf(listedIds);
         problems = List.copyOf(problems);
+    }
+
+    /** A page that does not say whether it is the last one. */
+    public ParsedPage(Verdict verdict, List<ObservedItem> items, List<String> listedIds, List<String> problems,
+            boolean truncated, String reason) {
+        this(verdict, items, listedIds, problems, truncated, reason, false);
+    }
+
+    /** This page, marked as the last page of its list. */
+    public ParsedPage asLastPage() {
+        return new ParsedPage(verdict, items, listedIds, problems, truncated, reason, true);
     }
 
     public static ParsedPage items(List<ObservedItem> items, List<String> listedIds, List<String> problems,

@@ -26,4 +26,12 @@ public interface SourceAdapter {
      * Reads one fetched page. Must never throw on bad HTML: what it cannot read becomes a verdict or a problem.
      */
     ParsedPage parse(FetchedPage page, SiteAddress site);
+
+    /**
+     * Whether the poll loop should hand this answer to {@link #parse} at all; HTML pages by default. An adapter of
+     * a JSON endpoint accepts JSON, and HTML too so that it can tell a soft 404 (the homepage) by itself.
+     */
+    default boolean accepts(FetchedPage page) {
+        return page.isHtml();
+    }
 }

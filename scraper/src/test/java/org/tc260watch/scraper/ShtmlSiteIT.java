@@ -1,0 +1,225 @@
+package org.tc260watch.scraper;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tc260watch.deploy.testing.KafkaBrokerTestResource;
+import org.tc260watch.events.Health;
+import org.tc260watch.events.ItemKind;
+import org.tc260watch.events.ScrapeRun;
+import org.tc260watch.events.SiteGeneration;
+import org.tc260watch.events.Snapshot;
+import org.tc260watch.events.Stage;
+import org.tc260watch.scraper.admin.PollReport;
+import org.tc260watch.scraper.sim.InjectTc260Simulator;
+import org.tc260watch.scraper.sim.Tc260Simulator;
+import org.tc260watch.scraper.sim.Tc260SimulatorTestResource;
+import org.tc260watch.scraper.source.shtml.GuideListAdapter;
+import org.tc260watch.scraper.source.shtml.HomepageAdapter;
+import org.tc260watch.scraper.source.shtml.NewsListAdapter;
+import org.tc260watch.scraper.source.shtml.NoticeListAdapter;
+import org.tc260watch.scraper.source.shtml.ProjectOpinionAdapter;
+
+/**
+ * The .shtml sources against the simulated current site (states 300–305, see tc260-sim/README-shtml.md) and a real
+ * broker. Detail pages are not fetched by the poll loop yet, so this checks what the list adapters give. Sources
+ * of other generations run in the same poll and fail on the .shtml site; only the .shtml runs are asserted.
+ */
+@QuarkusTest
+@WithTestResource(KafkaBrokerTestResource.class)
+@WithTestResource(value = Tc260SimulatorTestResource.class, initArgs = {
+        @ResourceArg(name = Tc260SimulatorTestResource.FIXTURE_ROOT, value = Tc260Simulator.DEFAULT_FIXTURE_ROOT),
+        @ResourceArg(name = Tc260SimulatorTestResource.INITIAL_STATE, value = "300")})
+@WithTestResource(AdminTokenTestResource.class)
+class ShtmlSiteIT {
+
+    private static final String HOME = HomepageAdapter.SOURCE;
+    private static final String TZGG = NoticeListAdapter.SOURCE;
+    private static final String XWDT = NewsListAdapter.SOURCE;
+    private static final String SJZN = GuideListAdapter.SOURCE;
+    private static final String OPINION = ProjectOpinionAdapter.SOURCE;
+    private static final List<String> SHTML_SOURCES = List.of(HOME, OPINION, SJZN, TZGG, XWDT);
+
+    private static final String DRAFT_GUIDE = "e5b82ae7aca244d19d36b39575cbb458";
+    private static final String NEW_NOTICE = "0a1b2c3d4e5f40718293a4b5c6d7e8f9";
+    private static final String P1 = "b1c2d3e4f5a6478899aabbccddeeff00";
+
+    @InjectTc260Simulator
+    Tc260Simulator site;
+
+    private final TopicReader topics = new TopicReader(KafkaBrokerTestResource.bootstrapServers());
+
+    @BeforeEach
+    void baseline() {
+        site.up().setState(300).clearRequests();
+    }
+
+    @Test
+    void everyShtmlSourceReadsTheCurrentSiteHealthyAndComplete() {
+        Map<String, ScrapeRun> runs = pollOnce();
+
+        assertThat(runs).containsOnlyKeys(SHTML_SOURCES);
+        assertThat(runs.values()).allSatisfy(run -> {
+            assertThat(run.health()).as(run.source() + ": " + run.reason()).isEqualTo(Health.HEALTHY);
+            assertThat(run.complete()).as(run.source()).isTrue();
+            assertThat(run.generation()).isEqualTo(SiteGeneration.SHTML);
+            assertThat(topics.runs(run.runId())).singleElement()
+                    .satisfies(record -> assertThat(record.key()).isEqualTo(run.source()));
+        });
+        assertThat(runs).extractingFromEntries(e -> e.getValue().items())
+                .containsExactlyInAnyOrder(7, 3, 3, 5, 3);
+        assertThat(runs.get(TZGG).pagesFetched()).isEqualTo(2);
+        assertThat(runs.get(OPINION).pagesFetched()).isEqualTo(1);
+
+        Map<String, Snapshot> tzgg = snapshots(runs.get(TZGG));
+        assertThat(tzgg).containsOnlyKeys(
+                TZGG + ":4a537d5c0b1e4f2a9c3d5e6f7a8b9c0d", TZGG + ":7c1d2e3f4a5b4c6d8e9f0a1b2c3d4e5f",
+                TZGG + ":" + DRAFT_GUIDE, TZGG + ":9e8d7c6b5a4940318f2e1d0c9b8a7f6e",
+                TZGG + ":49b6d19ee5374bc4962e1ac427a5b390");
+        Snapshot draft = tzgg.get(TZGG + ":" + DRAFT_GUIDE);
+        assertThat(draft.kind()).isEqualTo(ItemKind.COMMENT_DRAFT_NOTICE);
+        assertThat(draft.stage()).isEqualTo(Stage.COMMENT_DRAFT);
+        assertThat(draft.generation()).isEqualTo(SiteGeneration.SHTML);
+        assertThat(draft.dates().published()).isEqualTo(LocalDate.of(2026, 9, 2));
+        assertThat(draft.sourceUrl()).isEqualTo(site.baseUrl() + "/tc260/tzgg/202609/" + DRAFT_GUIDE + ".shtml");
+        assertThat(tzgg.get(TZGG + ":49b6d19ee5374bc4962e1ac427a5b390").kind()).isEqualTo(ItemKind.PRACTICE_GUIDE);
+
+        Map<String, Snapshot> home = snapshots(runs.get(HOME));
+        assertThat(home.get(HOME + ":4a537d5c0b1e4f2a9c3d5e6f7a8b9c0d").dates().published())
+                .isEqualTo(LocalDate.of(2026, 9, 15));
+        assertThat(snapshots(runs.get(XWDT))).containsKey(XWDT + ":c8ba62856cb44db5bf7cf6e12ac1af75");
+        assertThat(snapshots(runs.get(SJZN)).values()).extracting(Snapshot::kind).containsOnly(ItemKind.PRACTICE_GUIDE);
+
+        Snapshot opinion = snapshots(runs.get(OPINION)).get(OPINION + ":" + P1);
+        assertThat(opinion.kind()).isEqualTo(ItemKind.COMMENT_DRAFT_NOTICE);
+        assertThat(opinion.stage()).isEqualTo(Stage.COMMENT_DRAFT);
+        assertThat(opinion.standardIds()).containsExactly("20262852-T-469");
+        assertThat(opinion.dates().commentStart()).isEqualTo(LocalDate.of(2026, 9, 1));
+        assertThat(opinion.dates().commentEnd()).isEqualTo(LocalDate.of(2026, 10, 31));
+        assertThat(opinion.sourceUrl())
+                .isEqualTo(site.baseUrl() + "/tc260/bzzqyj/bzkdetail.shtml?id=" + P1 + "&type=gjbzjh");
+
+        // The pager and the JSON total end the lists: the homepage past the end is never asked for.
+        assertThat(site.requests("/tc260/tzgg/list_3.shtml")).isEmpty();
+        assertThat(site.requests("/tc260-webapp/api/projectOpinion/list?pageNum=2&pageSize=50")).isEmpty();
+    }
+
+    @Test
+    void aNewNoticeThatPushesAnItemToPageTwoAndAMovedDeadlineShowInTheSnapshots() {
+        Map<String, ScrapeRun> before = pollOnce();
+        site.setState(301);
+        Map<String, ScrapeRun> after = pollOnce();
+
+        assertThat(after.get(TZGG).health()).isEqualTo(Health.HEALTHY);
+        Map<String, Snapshot> tzggBefore = snapshots(before.get(TZGG));
+        Map<String, Snapshot> tzggAfter = snapshots(after.get(TZGG));
+        assertThat(tzggAfter.keySet()).containsAll(tzggBefore.keySet()).contains(TZGG + ":" + NEW_NOTICE).hasSize(6);
+        assertThat(tzggAfter.get(TZGG + ":" + NEW_NOTICE).kind()).isEqualTo(ItemKind.COMMENT_DRAFT_NOTICE);
+        // Moving to page 2 changes nothing about the item.
+        assertThat(tzggAfter.get(TZGG + ":" + DRAFT_GUIDE).contentHash())
+                .isEqualTo(tzggBefore.get(TZGG + ":" + DRAFT_GUIDE).contentHash());
+
+        Snapshot movedBefore = snapshots(before.get(OPINION)).get(OPINION + ":" + P1);
+        Snapshot movedAfter = snapshots(after.get(OPINION)).get(OPINION + ":" + P1);
+        assertThat(movedAfter.dates().commentEnd()).isEqualTo(LocalDate.of(2026, 11, 15));
+        assertThat(movedAfter.contentHash()).isNotEqualTo(movedBefore.contentHash());
+    }
+
+    @Test
+    void aRedesignedListIsAFailedRunAndTheOthersStayHealthy() {
+        site.setState(302);
+
+        Map<String, ScrapeRun> runs = pollOnce();
+
+        ScrapeRun tzgg = runs.get(TZGG);
+        assertThat(tzgg.health()).isEqualTo(Health.FAILED);
+        assertThat(tzgg.reason()).startsWith("layout changed");
+        assertThat(topics.snapshots(tzgg.runId())).isEmpty();
+        assertThat(runs.get(XWDT).health()).isEqualTo(Health.HEALTHY);
+        assertThat(runs.get(HOME).health()).isEqualTo(Health.HEALTHY);
+    }
+
+    @Test
+    void theApiAnsweringWithTheHomepageIsASoft404() {
+        site.setState(303);
+
+        ScrapeRun opinion = pollOnce().get(OPINION);
+
+        assertThat(opinion.health()).isEqualTo(Health.FAILED);
+        assertThat(opinion.reason()).isEqualTo("soft-404: the API answered with the site's homepage (ul.inList), not JSON");
+        assertThat(topics.snapshots(opinion.runId())).isEmpty();
+    }
+
+    @Test
+    void brokenPagesDegradeOrFailTheirRunsByTheRules() {
+        site.setState(304);
+
+        Map<String, ScrapeRun> runs = pollOnce();
+
+        ScrapeRun tzgg = runs.get(TZGG);
+        assertThat(tzgg.health()).isEqualTo(Health.DEGRADED);
+        assertThat(tzgg.reason()).contains("truncated");
+        assertThat(tzgg.complete()).isFalse();
+        assertThat(snapshots(tzgg)).hasSize(2);
+
+        ScrapeRun sjzn = runs.get(SJZN);
+        assertThat(sjzn.health()).isEqualTo(Health.DEGRADED);
+        assertThat(sjzn.errors()).hasSize(3);
+        assertThat(snapshots(sjzn)).containsOnlyKeys(SJZN + ":5d4c3b2a19084f7e6d5c4b3a29180f7e");
+
+        ScrapeRun xwdt = runs.get(XWDT);
+        assertThat(xwdt.health()).isEqualTo(Health.DEGRADED);
+        assertThat(xwdt.reason()).startsWith("page 2 failed: soft-404: the site answered with its homepage");
+        assertThat(snapshots(xwdt)).hasSize(2);
+
+        ScrapeRun opinion = runs.get(OPINION);
+        assertThat(opinion.health()).isEqualTo(Health.FAILED);
+        assertThat(opinion.reason()).startsWith("malformed JSON");
+        assertThat(topics.snapshots(opinion.runId())).isEmpty();
+    }
+
+    @Test
+    void gb18030AndMetaOnlyCharsetPagesReadAsTheUtf8Ones() {
+        Map<String, ScrapeRun> utf8 = pollOnce();
+        site.setState(305);
+        Map<String, ScrapeRun> encoded = pollOnce();
+
+        for (String source : List.of(XWDT, SJZN)) {
+            assertThat(encoded.get(source).health()).isEqualTo(Health.HEALTHY);
+            Map<String, Snapshot> before = snapshots(utf8.get(source));
+            Map<String, Snapshot> after = snapshots(encoded.get(source));
+            assertThat(after.keySet()).isEqualTo(before.keySet());
+            after.forEach((key, snapshot) -> assertThat(snapshot.contentHash())
+                    .as(key + " " + snapshot.title()).isEqualTo(before.get(key).contentHash()));
+        }
+        assertThat(snapshots(encoded.get(XWDT)).get(XWDT + ":d513a007d04347f58e483fabaefb34b8").title())
+                .isEqualTo("《人工智能安全治理框架》3.0版发布");
+    }
+
+    /** One poll; the runs of the .shtml sources by source. */
+    private static Map<String, ScrapeRun> pollOnce() {
+        PollReport report = given().header("Authorization", "Bearer " + AdminTokenTestResource.TOKEN)
+                .when().post("/admin/poll")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .extract().as(PollReport.class);
+        return report.runs().stream().filter(run -> SHTML_SOURCES.contains(run.source()))
+                .collect(Collectors.toMap(ScrapeRun::source, Function.identity()));
+    }
+
+    private Map<String, Snapshot> snapshots(ScrapeRun run) {
+        return topics.snapshots(run.runId()).stream().map(ConsumerRecord::value)
+                .collect(Collectors.toMap(Snapshot::itemKey, Function.identity()));
+    }
+}
