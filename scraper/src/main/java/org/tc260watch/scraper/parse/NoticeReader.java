@@ -258,12 +258,33 @@ public final class NoticeReader {
             String before = text.substring(Math.max(0, at - 60), at).strip();
             // The identifier is what follows the last list separator or preceding title.
             String tail = before.substring(lastSeparator(before) + 1).strip();
-            Optional<StandardId> id = StandardId.parse(tail).filter(x -> !x.placeholder());
+            Optional<StandardId> id = idEndingAt(tail).filter(x -> !x.placeholder());
             if (id.isPresent()) {
                 return id.get().canonical();
             }
         }
         return null;
+    }
+
+    /**
+     * The identifier that ends a text, also after words without a separator ({@code …归口的GB/T 20988—2025}):
+     * the longest suffix that is one identifier and does not start inside an ASCII word.
+     */
+    private static Optional<StandardId> idEndingAt(String tail) {
+        for (int i = 0; i < tail.length(); i++) {
+            if (i > 0 && isAsciiLetterOrDigit(tail.charAt(i - 1)) && isAsciiLetterOrDigit(tail.charAt(i))) {
+                continue;
+            }
+            Optional<StandardId> id = StandardId.parse(tail.substring(i));
+            if (id.isPresent()) {
+                return id;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return c < 128 && Character.isLetterOrDigit(c);
     }
 
     private static int lastSeparator(String s) {
