@@ -157,7 +157,8 @@ public class Poller {
                 }
             }
         } else {
-            boolean changed = !before.isEmpty() && !nowLive.equals(before);
+            // Only a recognised generation can be a change; an unreachable site says nothing about its structure.
+            boolean changed = !before.isEmpty() && !nowLive.isEmpty() && !nowLive.equals(before);
             if (changed) {
                 note = "site generation changed: " + GenerationWatch.describe(before) + " → "
                         + GenerationWatch.describe(nowLive);

@@ -19,7 +19,8 @@ public interface SourceAdapter {
 
     /**
      * URL of list page {@code page} (1-based); page 1 is the entry URL. Empty when the page type has no such page
-     * (a single-page source answers empty for page 2).
+     * (a single-page source answers empty for page 2). A page type read by form POST returns the form's action URL
+     * here and overrides {@link #pageRequest}.
      */
     Optional<URI> pageUrl(SiteAddress site, int page);
 

@@ -247,6 +247,16 @@ class PollLoopTest {
         HealthCheckResponse health = check.call();
         assertThat(health.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(health.getData().orElseThrow()).containsEntry("status", "blind");
+
+        // Still blind, now unreachable too: that is no generation change, and the last-known one's runs say why.
+        site.down();
+        assertThat(runs(poller.read())).extracting(ScrapeRun::source)
+                .containsExactly("portal.suggestion", "test.portal.news");
+        assertThat(watch.last().runs()).allSatisfy(r -> assertThat(r.reason())
+                .contains("connection refused").doesNotContain("generation changed"));
+        site.up().setState(411);
+        assertThat(runs(poller.read())).allSatisfy(r -> assertThat(r.health()).isEqualTo(Health.HEALTHY));
+        assertThat(watch.live()).containsExactly(SiteGeneration.PORTAL);
     }
 
     @Test
