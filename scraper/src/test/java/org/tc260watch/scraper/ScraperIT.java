@@ -26,6 +26,7 @@ import org.tc260watch.events.Snapshot;
 import org.tc260watch.events.Stage;
 import org.tc260watch.events.Topics;
 import org.tc260watch.scraper.admin.PollReport;
+import org.tc260watch.scraper.poll.Poller;
 import org.tc260watch.scraper.sim.InjectTc260Simulator;
 import org.tc260watch.scraper.sim.Tc260Simulator;
 import org.tc260watch.scraper.sim.Tc260SimulatorTestResource;
@@ -91,9 +92,12 @@ class ScraperIT {
         assertThat(a.contentHash()).matches("[0-9a-f]{64}");
         assertThat(a.observedAt()).isBetween(answered.startedAt(), answered.finishedAt());
 
-        assertThat(site.requests()).extracting(r -> r.pathAndQuery()).filteredOn(p -> p.startsWith("/portal/suggestion"))
+        assertThat(site.requests()).extracting(r -> r.pathAndQuery())
+                .filteredOn(p -> p.startsWith(SuggestionListAdapter.LIST_PATH + "?") || p.equals(SuggestionListAdapter.LIST_PATH))
                 .containsExactly("/portal/suggestion", "/portal/suggestion?page=2", "/portal/suggestion?page=3");
         assertThat(site.requests()).allSatisfy(r -> assertThat(r.header("User-Agent")).startsWith("tc260-watch/"));
+        // robots.txt is read at most once per day: by this poll, or an earlier one of this process.
+        assertThat(site.requests("/robots.txt")).hasSizeLessThanOrEqualTo(1);
     }
 
     @Test
@@ -123,7 +127,8 @@ class ScraperIT {
         ScrapeRun answered = pollOnce();
 
         assertThat(answered.health()).isEqualTo(Health.FAILED);
-        assertThat(answered.reason()).startsWith("soft-404:");
+        // Blind (no other generation's page type answers either) or a generation change: the cause is named.
+        assertThat(answered.reason()).contains("soft-404:");
         assertThat(answered.items()).isZero();
         assertThat(topics.runs(answered.runId())).singleElement()
                 .satisfies(record -> assertThat(record.value().health()).isEqualTo(Health.FAILED));
@@ -154,6 +159,28 @@ class ScraperIT {
     }
 
     @Test
+    void aBlindScraperSaysSoOnItsWellnessCheckAndRecovers() {
+        site.setState(412); // a redesign nobody knows: every path answers a new homepage
+
+        ScrapeRun blind = pollOnce();
+
+        assertThat(blind.health()).isEqualTo(Health.FAILED);
+        assertThat(blind.reason()).startsWith(Poller.BLIND);
+        given().when().get("/q/health/well").then().statusCode(503)
+                .body("checks.find { it.name == 'tc260-site' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'tc260-site' }.data.status", equalTo("blind"));
+        // Blind is not dead: neither liveness nor readiness fails, so nobody restarts a scraper that cannot help it.
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(200);
+
+        site.setState(1);
+        ScrapeRun seeing = pollOnce();
+        assertThat(seeing.health()).isIn(Health.HEALTHY, Health.DEGRADED);
+        given().when().get("/q/health/well").then().statusCode(200)
+                .body("checks.find { it.name == 'tc260-site' }.data.generation", containsString("PORTAL"));
+    }
+
+    @Test
     void pollingNeedsTheAdminToken() {
         given().when().post("/admin/poll")
                 .then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"))
@@ -171,9 +198,9 @@ class ScraperIT {
                 .when().post("/admin/poll")
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .extract().as(PollReport.class);
-        // Other sources run in the same poll; these tests are about the suggestion list.
-        return report.runs().stream().filter(run -> run.source().equals(SuggestionListAdapter.SOURCE)).findFirst()
-                .orElseThrow();
+        // Other page types' runs may be in the report too; these tests are about the suggestion list.
+        return report.runs().stream().filter(r -> r.source().equals(SuggestionListAdapter.SOURCE)).findFirst()
+                .orElseThrow(() -> new AssertionError("no run of " + SuggestionListAdapter.SOURCE + " in " + report));
     }
 
     private static Map<String, Snapshot> byItem(List<ConsumerRecord<String, Snapshot>> records) {

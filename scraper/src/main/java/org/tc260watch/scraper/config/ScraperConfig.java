@@ -32,6 +32,28 @@ public interface ScraperConfig {
     @WithDefault("50")
     int maxPages();
 
+    /**
+     * Random delay before each scheduled poll, as a fraction of the poll interval ({@code TC260_POLL_JITTER}, 0 to
+     * 0.5), so our requests do not hit the site at the same minute every time.
+     */
+    @WithDefault("0.1")
+    double pollJitter();
+
+    /**
+     * How often each source is read in full ({@code TC260_FULL_RECRAWL_INTERVAL}): every list page to the end and
+     * every detail page, and every generation's entry points probed. In between, polls stop at an already-known
+     * stretch of the list and fetch detail pages only for new or changed items.
+     */
+    @WithDefault("24h")
+    Duration fullRecrawlInterval();
+
+    /**
+     * Requests that may fail in a row (HTTP 5xx/429, timeouts, dropped or refused connections, each after its
+     * retries) before a poll stops asking the site and fails what is left ({@code TC260_MAX_FAILURES_IN_A_ROW}).
+     */
+    @WithDefault("3")
+    int maxFailuresInARow();
+
     /** How long a poll waits for Kafka to acknowledge what it published. */
     @WithDefault("30s")
     Duration publishTimeout();
@@ -63,5 +85,27 @@ public interface ScraperConfig {
         /** Same-host redirects followed at most; redirects to other hosts are never followed. */
         @WithDefault("5")
         int maxRedirects();
+
+        /**
+         * Attempts per request (1 = no retry). Retried: HTTP 5xx and 429, timeouts and dropped connections; not
+         * retried: refused connections, 4xx, oversized bodies, refused redirects.
+         */
+        @WithDefault("3")
+        int retryAttempts();
+
+        /** Wait before the first retry; doubled for each further one, up to {@link #retryMaxBackoff()}. */
+        @WithDefault("2s")
+        Duration retryInitialBackoff();
+
+        @WithDefault("60s")
+        Duration retryMaxBackoff();
+
+        /** A {@code Retry-After} (on 429 and 503) is honoured up to this long; longer ones are cut to it. */
+        @WithDefault("120s")
+        Duration retryAfterCap();
+
+        /** robots.txt is fetched at most once per host in this time, and obeyed. */
+        @WithDefault("24h")
+        Duration robotsTtl();
     }
 }

@@ -1,11 +1,12 @@
 package org.tc260watch.scraper.fetch;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Lets one request at a time through, with a minimum pause between the end of one and the start of the next.
- * This is where further politeness belongs (robots.txt, per-host back-off after errors).
+ * The requests to one host: one at a time, with a minimum pause between the end of one and the start of the next,
+ * longer when a retry backs off or robots.txt asks for a crawl delay.
  */
 final class RequestPacer {
 
@@ -15,7 +16,7 @@ final class RequestPacer {
     }
 
     private final ReentrantLock lock = new ReentrantLock(true);
-    private final long minDelayNanos;
+    private volatile long minDelayNanos;
     private long lastEndNanos;
     private boolean anyRequest;
 
@@ -23,7 +24,17 @@ final class RequestPacer {
         this.minDelayNanos = minDelay.toNanos();
     }
 
-    <T> T paced(java.net.URI url, Request<T> request) throws FetchException {
+    /** Raises the minimum pause (a robots.txt crawl delay); never lowers it below the configured one. */
+    void atLeast(Duration delay) {
+        minDelayNanos = Math.max(minDelayNanos, delay.toNanos());
+    }
+
+    <T> T paced(URI url, Request<T> request) throws FetchException {
+        return paced(url, Duration.ZERO, request);
+    }
+
+    /** Runs the request alone, at least {@code pause} (and the minimum delay) after the previous one ended. */
+    <T> T paced(URI url, Duration pause, Request<T> request) throws FetchException {
         try {
             lock.lockInterruptibly();
         } catch (InterruptedException e) {
@@ -31,7 +42,7 @@ final class RequestPacer {
             throw new FetchException(url, "interrupted while waiting for the previous request", null, e);
         }
         try {
-            waitForMinDelay(url);
+            waitAfterPrevious(url, Math.max(minDelayNanos, pause.toNanos()));
             return request.run();
         } finally {
             lastEndNanos = System.nanoTime();
@@ -40,11 +51,11 @@ final class RequestPacer {
         }
     }
 
-    private void waitForMinDelay(java.net.URI url) throws FetchException {
-        if (!anyRequest || minDelayNanos <= 0) {
+    private void waitAfterPrevious(URI url, long pauseNanos) throws FetchException {
+        if (!anyRequest || pauseNanos <= 0) {
             return;
         }
-        long waitNanos = lastEndNanos + minDelayNanos - System.nanoTime();
+        long waitNanos = lastEndNanos + pauseNanos - System.nanoTime();
         if (waitNanos <= 0) {
             return;
         }

@@ -22,6 +22,11 @@ public class RunHistory {
         return n == null ? OptionalInt.empty() : OptionalInt.of(n);
     }
 
+    /** Whether a run of the source ever read its list (a FAILED run does not): its layout used to parse. */
+    public boolean everRead(String source) {
+        return itemsSeen.containsKey(source);
+    }
+
     /**
      * Remembers a run. FAILED runs read nothing, so they do not count; a doubted empty list does, so a second empty
      * run in a row is believed.

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Optional;
 import org.tc260watch.events.SiteGeneration;
 import org.tc260watch.scraper.fetch.FetchedPage;
+import org.tc260watch.scraper.fetch.PageRequest;
 
 /**
  * Knows one page type of one site generation: where its list pages are and how to read them. Adapters are pure
@@ -18,20 +19,33 @@ public interface SourceAdapter {
 
     /**
      * URL of list page {@code page} (1-based); page 1 is the entry URL. Empty when the page type has no such page
-     * (a single-page source answers empty for page 2).
+     * (a single-page source answers empty for page 2). A page type read by form POST returns the form's action URL
+     * here and overrides {@link #pageRequest}.
      */
     Optional<URI> pageUrl(SiteAddress site, int page);
+
+    /**
+     * The request for list page {@code page} (1-based); empty past the last page. The poll loop and the probe call
+     * this, never {@link #pageUrl} directly. By default a GET of {@link #pageUrl}; a page type whose pages are a
+     * form POST (the legacy published-standards query) overrides it:
+     *
+     * <pre>{@code
+     * @Override
+     * public Optional<PageRequest> pageRequest(SiteAddress site, int page) {
+     *     return pageUrl(site, page).map(url -> PageRequest.postForm(url,
+     *             Map.of("start", String.valueOf((page - 1) * 10), "length", "10")));   // use a LinkedHashMap for order
+     * }
+     * }</pre>
+     *
+     * {@link PageRequest#post(java.net.URI, String)} takes an already encoded form body. GETs are fetched
+     * conditionally (a 304 reuses the last result of that URL); POSTs never are.
+     */
+    default Optional<PageRequest> pageRequest(SiteAddress site, int page) {
+        return pageUrl(site, page).map(PageRequest::get);
+    }
 
     /**
      * Reads one fetched page. Must never throw on bad HTML: what it cannot read becomes a verdict or a problem.
      */
     ParsedPage parse(FetchedPage page, SiteAddress site);
-
-    /**
-     * Whether the poll loop should hand this answer to {@link #parse} at all; HTML pages by default. An adapter of
-     * a JSON endpoint accepts JSON, and HTML too so that it can tell a soft 404 (the homepage) by itself.
-     */
-    default boolean accepts(FetchedPage page) {
-        return page.isHtml();
-    }
 }

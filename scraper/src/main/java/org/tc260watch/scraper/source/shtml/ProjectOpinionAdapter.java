@@ -69,12 +69,6 @@ public class ProjectOpinionAdapter implements SourceAdapter {
                 : Optional.of(site.at(LIST_PATH + "?pageNum=" + page + "&pageSize=" + PAGE_SIZE));
     }
 
-    /** JSON, and HTML too: the site answers an unknown API path with its homepage, which parse tells. */
-    @Override
-    public boolean accepts(FetchedPage page) {
-        return true;
-    }
-
     @Override
     public ParsedPage parse(FetchedPage page, SiteAddress site) {
         String body = page.body().strip();

@@ -21,13 +21,11 @@ class ProjectOpinionAdapterTest {
     private final ProjectOpinionAdapter adapter = new ProjectOpinionAdapter();
 
     @Test
-    void pagesByPageNumAndAcceptsJsonAndHtmlAlike() {
+    void pagesByPageNum() {
         assertThat(adapter.source()).isEqualTo("shtml.project-opinion");
         assertThat(adapter.pageUrl(SITE, 1)).contains(SITE.at(PAGE_1));
         assertThat(adapter.pageUrl(SITE, 3))
                 .contains(SITE.at("/tc260-webapp/api/projectOpinion/list?pageNum=3&pageSize=50"));
-        assertThat(adapter.accepts(page("project-opinion-page-1.handmade.json", PAGE_1))).isTrue();
-        assertThat(adapter.accepts(page("homepage.handmade.html", PAGE_1))).isTrue();
     }
 
     @Test
