@@ -308,6 +308,8 @@ public class PageFetcher {
                 .header("Accept", "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.5")
                 .header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5")
                 .header("Accept-Encoding", "gzip");
+        // A form is posted from its own page; other pages are reached from the site, as the known collectors send.
+        builder.header("Referer", request.isPost() ? url.toString() : URI.create(origin(url) + "/").toString());
         if (request.isPost()) {
             builder.header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                     .POST(HttpRequest.BodyPublishers.ofString(request.formBody(), StandardCharsets.UTF_8));

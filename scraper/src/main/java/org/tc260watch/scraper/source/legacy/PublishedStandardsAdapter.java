@@ -18,6 +18,7 @@ import org.tc260watch.events.Stage;
 import org.tc260watch.events.StandardId;
 import org.tc260watch.events.TextNormaliser;
 import org.tc260watch.scraper.fetch.FetchedPage;
+import org.tc260watch.scraper.fetch.PageRequest;
 import org.tc260watch.scraper.parse.CalendarDates;
 import org.tc260watch.scraper.source.ObservedItem;
 import org.tc260watch.scraper.source.ParsedPage;
@@ -31,9 +32,8 @@ import org.tc260watch.scraper.source.SourceAdapter;
  * with td[1] = 标准编号, td[2] = 中文标题, td[9] {@code a[href]} = relative download link. Columns 3–8 are not
  * recorded: when the table has headers, dates and status are read by header text, never by position.
  *
- * <p>Paging needs a POST, which the poll loop cannot send yet: {@link #pageUrl} gives page 1 only (the query
- * page as GET) and {@link #queryForm(int)} / {@link #referer(SiteAddress)} are what a POST-capable
- * {@code pageRequest(site, page)} must send for every page.
+ * <p>Every page, the first included, is a form POST of {@link #queryForm(int)} to the query page; the fetcher sends
+ * the form's own URL as Referer.
  */
 @Singleton
 public class PublishedStandardsAdapter implements SourceAdapter {
@@ -65,10 +65,15 @@ public class PublishedStandardsAdapter implements SourceAdapter {
         return SiteGeneration.LEGACY;
     }
 
+    /** The query page (the form's action) for every page; the page number travels in the form. */
     @Override
     public Optional<URI> pageUrl(SiteAddress site, int page) {
-        // Later pages are form POSTs (queryForm); until the poll loop can send one, only the first page is read.
-        return page == 1 ? Optional.of(site.at(LegacyPages.PUBLISHED_QUERY_PATH)) : Optional.empty();
+        return page < 1 ? Optional.empty() : Optional.of(site.at(LegacyPages.PUBLISHED_QUERY_PATH));
+    }
+
+    @Override
+    public Optional<PageRequest> pageRequest(SiteAddress site, int page) {
+        return pageUrl(site, page).map(url -> PageRequest.post(url, queryForm(page)));
     }
 
     /** The form body of query page {@code page} (1-based), {@code application/x-www-form-urlencoded}. */

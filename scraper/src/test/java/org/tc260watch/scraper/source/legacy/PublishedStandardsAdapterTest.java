@@ -6,6 +6,7 @@ import static org.tc260watch.scraper.source.legacy.LegacyFixtures.SITE;
 import static org.tc260watch.scraper.source.legacy.LegacyFixtures.fetched;
 
 import java.net.URI;
+import org.tc260watch.scraper.fetch.PageRequest;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.tc260watch.events.Attachment;
@@ -94,10 +95,14 @@ class PublishedStandardsAdapterTest {
         assertThat(redesigned.reason()).contains("div.search_res_tab");
     }
 
+    private static final URI QUERY_URL = URI.create("https://www.tc260.org.cn/front/bzcx/yfgbcx.html");
+
     @Test
     void theFirstPageIsTheQueryPageAndEveryPageIsAFormPost() {
         assertThat(adapter.pageUrl(SITE, 1)).contains(URI.create("https://www.tc260.org.cn/front/bzcx/yfgbcx.html"));
-        assertThat(adapter.pageUrl(SITE, 2)).as("later pages need a POST").isEmpty();
+        assertThat(adapter.pageRequest(SITE, 1)).contains(PageRequest.post(QUERY_URL, "start=0&length=10"));
+        assertThat(adapter.pageRequest(SITE, 3)).contains(PageRequest.post(QUERY_URL, "start=20&length=10"));
+        assertThat(adapter.pageRequest(SITE, 0)).isEmpty();
         assertThat(PublishedStandardsAdapter.queryForm(1)).isEqualTo("start=0&length=10");
         assertThat(PublishedStandardsAdapter.queryForm(3)).isEqualTo("start=20&length=10");
         assertThatThrownBy(() -> PublishedStandardsAdapter.queryForm(0)).isInstanceOf(IllegalArgumentException.class);
