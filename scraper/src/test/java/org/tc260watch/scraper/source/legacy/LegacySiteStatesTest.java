@@ -24,6 +24,7 @@ import org.tc260watch.events.Snapshot;
 import org.tc260watch.scraper.fetch.FetchSettings;
 import org.tc260watch.scraper.fetch.FetchedPage;
 import org.tc260watch.scraper.poll.RunHistory;
+import org.tc260watch.scraper.poll.SourceMemories;
 import org.tc260watch.scraper.poll.SourcePoller;
 import org.tc260watch.scraper.poll.SourceRunResult;
 import org.tc260watch.scraper.sim.RecordedRequest;
@@ -32,13 +33,17 @@ import org.tc260watch.scraper.source.ObservedItem;
 import org.tc260watch.scraper.source.ParsedPage;
 import org.tc260watch.scraper.source.SiteAddress;
 
-/** The legacy simulator states (100+) through the real fetcher and poll loop, without Kafka. */
+/**
+ * The legacy simulator states (100+) through the real fetcher and poll loop with the legacy detail adapters, as
+ * deployed (detail pages read; memory of a source kept between polls), without Kafka.
+ */
 class LegacySiteStatesTest {
 
     private final Tc260Simulator site = new Tc260Simulator(Tc260Simulator.DEFAULT_FIXTURE_ROOT, 100);
     private final SiteAddress address = new SiteAddress(URI.create(site.baseUrl()));
     private final SourcePoller poller = new SourcePoller(FetchSettings.fetcher(Duration.ZERO, 5_000_000), address,
-            10, new RunHistory());
+            10, new RunHistory(), new SourceMemories(),
+            List.of(new CommentDraftDetailAdapter(), new NoticeDetailAdapter()), Duration.ofHours(24), 3);
     private final CommentDraftListAdapter drafts = new CommentDraftListAdapter();
     private final NoticeListAdapter notices = new NoticeListAdapter();
     private final PublishedStandardsAdapter published = new PublishedStandardsAdapter();
@@ -59,15 +64,30 @@ class LegacySiteStatesTest {
                     .isEqualTo(Health.HEALTHY);
             assertThat(result.run().complete()).isTrue();
         }
-        assertThat(draftRun.run().items()).isEqualTo(12);
-        assertThat(draftRun.run().pagesFetched()).isEqualTo(3);
+        // 12 listed drafts, of which 20250811102000 is a batch notice of 2 standards: one item per standard.
+        assertThat(draftRun.run().items()).isEqualTo(13);
+        assertThat(byKey(draftRun)).containsKeys("legacy.bzzqyj:20250811102000#网络安全技术 信息系统灾难恢复规范",
+                "legacy.bzzqyj:20250811102000#网络安全技术 信息安全管理体系 要求")
+                .doesNotContainKey("legacy.bzzqyj:20250811102000");
+        // 3 list pages + 12 detail pages.
+        assertThat(draftRun.run().pagesFetched()).isEqualTo(15);
+        // Every listed draft was completed from its detail page: publication date and labelled files.
+        assertThat(draftRun.snapshots()).allSatisfy(s -> {
+            assertThat(s.dates().published()).as(s.itemKey()).isNotNull();
+            assertThat(s.attachments()).as(s.itemKey()).isNotEmpty()
+                    .first().satisfies(a -> assertThat(a.label()).isEqualTo("征求意见稿"));
+        });
         // Page 2 is GBK on the wire: the fetcher decodes it by the header's charset.
         assertThat(byKey(draftRun).get("legacy.bzzqyj:20250708093000").title())
                 .isEqualTo("关于国家标准《网络安全技术 网络安全漏洞管理规范》征求意见稿征求意见的通知");
-        assertThat(noticeRun.run().items()).isEqualTo(6);
+        // 6 listed notices, of which 20250704092842 announces 3 standards: one item per standard.
+        assertThat(noticeRun.run().items()).isEqualTo(8);
+        assertThat(byKey(noticeRun)).containsKeys("legacy.notices:20250704092842#GB/T 20988-2025",
+                "legacy.notices:20250704092842#GB/T 22080-2025", "legacy.notices:20250704092842#GB/T 45909-2025");
         assertThat(publishedRun.run().items()).isEqualTo(13);
-        assertThat(site.requests()).extracting(RecordedRequest::pathAndQuery)
-                .filteredOn(p -> !p.equals("/robots.txt")).containsExactly(
+        List<String> requested = site.requests().stream().map(RecordedRequest::pathAndQuery).toList();
+        assertThat(requested).filteredOn(p -> p.contains("Detail.html")).doesNotHaveDuplicates().hasSize(12 + 6);
+        assertThat(requested).filteredOn(p -> !p.equals("/robots.txt") && !p.contains("Detail.html")).containsExactly(
                 "/front/bzzqyjList.html?start=0&length=10", "/front/bzzqyjList.html?start=10&length=10",
                 "/front/bzzqyjList.html?start=20&length=10",
                 "/front/postList.html?start=0&length=10", "/front/postList.html?start=10&length=10",
@@ -78,11 +98,17 @@ class LegacySiteStatesTest {
     @Test
     void state101HasANewDraftAMovedDeadlineAndAShiftedItemOnce() {
         Map<String, Snapshot> before = byKey(poller.poll(drafts));
-        site.setState(101);
+        site.setState(101).clearRequests();
         SourceRunResult after = poller.poll(drafts);
 
         assertThat(after.run().health()).isEqualTo(Health.HEALTHY);
-        assertThat(after.snapshots()).hasSize(13);
+        assertThat(after.snapshots()).hasSize(14);
+        // Only the new draft and the changed list entry cost a detail page; the others are reused.
+        assertThat(site.requests()).extracting(RecordedRequest::pathAndQuery)
+                .filteredOn(p -> p.contains("bzzqyjDetail")).containsExactlyInAnyOrder(
+                        "/front/bzzqyjDetail.html?id=20250905100000&norm_id=20250801090000&recode_id=59790",
+                        "/front/bzzqyjDetail.html?id=20250827154251&norm_id=20250708125141&recode_id=59758");
+        assertThat(byKey(after).get("legacy.bzzqyj:20250905100000").attachments()).isNotEmpty();
         Map<String, Snapshot> now = byKey(after);
         assertThat(now.keySet()).containsAll(before.keySet()).contains("legacy.bzzqyj:20250905100000");
         assertThat(now.get("legacy.bzzqyj:20250827154251").dates().commentEnd()).isEqualTo(LocalDate.of(2025, 11, 10));
@@ -105,6 +131,19 @@ class LegacySiteStatesTest {
     }
 
     @Test
+    void state102AfterAGoodReadTheRedesignDegradesAndKeepsTheLastKnownDrafts() {
+        Map<String, Snapshot> known = byKey(poller.poll(drafts));
+        site.setState(102);
+
+        SourceRunResult result = poller.poll(drafts);
+
+        assertThat(result.run().health()).isEqualTo(Health.DEGRADED);
+        assertThat(result.run().reason()).startsWith("layout changed");
+        assertThat(result.run().complete()).isFalse();
+        assertThat(byKey(result).keySet()).isEqualTo(known.keySet());
+    }
+
+    @Test
     void state103TruncationAndMissingFieldsDegradeTheRuns() {
         site.setState(103);
 
@@ -113,7 +152,9 @@ class LegacySiteStatesTest {
 
         assertThat(draftRun.run().health()).isEqualTo(Health.DEGRADED);
         assertThat(draftRun.run().reason()).contains("truncated");
-        assertThat(draftRun.snapshots()).hasSize(11);
+        // Page 1 (10 rows, one a batch of 2) and the first row of page 2; the cut row is not published.
+        assertThat(draftRun.snapshots()).hasSize(12).extracting(Snapshot::itemKey)
+                .doesNotContain("legacy.bzzqyj:20250708093000");
         assertThat(noticeRun.run().health()).isEqualTo(Health.DEGRADED);
         assertThat(noticeRun.snapshots()).hasSize(1);
     }
