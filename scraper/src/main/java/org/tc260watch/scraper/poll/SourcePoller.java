@@ -369,13 +369,11 @@ public class SourcePoller {
                 reason = failure;
             } else {
                 published.putAll(read);
-                if (!reachedEnd) {
-                    memory.items.forEach(published::putIfAbsent);
-                }
+                boolean emptied = doubts.isEmpty() && read.isEmpty() && previous.orElse(0) > 0;
                 if (!doubts.isEmpty()) {
                     health = Health.DEGRADED;
                     reason = String.join("; ", doubts);
-                } else if (published.isEmpty() && previous.orElse(0) > 0) {
+                } else if (emptied) {
                     health = Health.DEGRADED;
                     reason = "empty list, previously " + previous.getAsInt() + " items";
                 } else {
@@ -383,6 +381,13 @@ public class SourcePoller {
                     reason = null;
                 }
                 complete = reachedEnd && health == Health.HEALTHY;
+                if (!complete && !emptied) {
+                    // Only a clean read to the end of the list may drop an item: anything less vouches for what
+                    // was last known (a row skipped for a missing field, an early stop, a page that failed). A list
+                    // that came back empty is doubted once as it is (DEGRADED runs never count as absence), and
+                    // believed if it is empty again.
+                    memory.items.forEach(published::putIfAbsent);
+                }
                 memory.replaceItems(published);
                 if (full && allPagesRead) {
                     memory.lastFullRead = startedAt;
