@@ -33,9 +33,12 @@ import org.tc260watch.scraper.source.shtml.NoticeListAdapter;
 import org.tc260watch.scraper.source.shtml.ProjectOpinionAdapter;
 
 /**
- * The .shtml sources against the simulated current site (states 300–305, see tc260-sim/README-shtml.md) and a real
- * broker. Detail pages are not fetched by the poll loop yet, so this checks what the list adapters give. Sources
- * of other generations run in the same poll and fail on the .shtml site; only the .shtml runs are asserted.
+ * The .shtml sources against the simulated current site (states 300–306, see tc260-sim/README-shtml.md) and a real
+ * broker: list pages and every listed item's detail page (the test profile reads everything on every poll). Only the
+ * live generation's sources are polled, so the runs are the .shtml ones.
+ *
+ * <p>The scraper's memory of items lives as long as the application, which all tests share in an order JUnit
+ * chooses; tests of failure states therefore poll the baseline first, so "what was last known" is the same in each.
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerTestResource.class)
@@ -55,6 +58,11 @@ class ShtmlSiteIT {
     private static final String DRAFT_GUIDE = "e5b82ae7aca244d19d36b39575cbb458";
     private static final String NEW_NOTICE = "0a1b2c3d4e5f40718293a4b5c6d7e8f9";
     private static final String P1 = "b1c2d3e4f5a6478899aabbccddeeff00";
+    private static final String P2 = "c2d3e4f5a6b7489900aabbccddeeff11";
+    /** A batch announcement of 3 national standards: one item per standard. */
+    private static final String GB_BATCH = "7c1d2e3f4a5b4c6d8e9f0a1b2c3d4e5f";
+    /** A batch release of 6 practice guides: one item per guide. */
+    private static final String PG_BATCH = "49b6d19ee5374bc4962e1ac427a5b390";
 
     @InjectTc260Simulator
     Tc260Simulator site;
@@ -78,29 +86,48 @@ class ShtmlSiteIT {
             assertThat(topics.runs(run.runId())).singleElement()
                     .satisfies(record -> assertThat(record.key()).isEqualTo(run.source()));
         });
-        assertThat(runs).extractingFromEntries(e -> e.getValue().items())
-                .containsExactlyInAnyOrder(7, 3, 3, 5, 3);
-        assertThat(runs.get(TZGG).pagesFetched()).isEqualTo(2);
-        assertThat(runs.get(OPINION).pagesFetched()).isEqualTo(1);
+        // Items are listed items completed by their detail pages; the two batch notices count once per standard.
+        assertThat(runs).extractingFromEntries(e -> e.getKey() + "=" + e.getValue().items())
+                .containsExactlyInAnyOrder(HOME + "=9", OPINION + "=3", SJZN + "=3", TZGG + "=12", XWDT + "=3");
+        // Each list page once, then one detail page per listed item (2 + 5 articles; 1 + 3 projects).
+        assertThat(runs.get(TZGG).pagesFetched()).isEqualTo(7);
+        assertThat(runs.get(OPINION).pagesFetched()).isEqualTo(4);
+        assertThat(runs.get(HOME).pagesFetched()).isEqualTo(8);
 
         Map<String, Snapshot> tzgg = snapshots(runs.get(TZGG));
         assertThat(tzgg).containsOnlyKeys(
-                TZGG + ":4a537d5c0b1e4f2a9c3d5e6f7a8b9c0d", TZGG + ":7c1d2e3f4a5b4c6d8e9f0a1b2c3d4e5f",
+                TZGG + ":4a537d5c0b1e4f2a9c3d5e6f7a8b9c0d",
+                TZGG + ":" + GB_BATCH + "#GB/T 46501-2026", TZGG + ":" + GB_BATCH + "#GB/T 46502-2026",
+                TZGG + ":" + GB_BATCH + "#GB/T 46503-2026",
                 TZGG + ":" + DRAFT_GUIDE, TZGG + ":9e8d7c6b5a4940318f2e1d0c9b8a7f6e",
-                TZGG + ":49b6d19ee5374bc4962e1ac427a5b390");
+                TZGG + ":" + PG_BATCH + "#TC260-PG-20257A", TZGG + ":" + PG_BATCH + "#TC260-PG-20258A",
+                TZGG + ":" + PG_BATCH + "#TC260-PG-20259A", TZGG + ":" + PG_BATCH + "#TC260-PG-202510A",
+                TZGG + ":" + PG_BATCH + "#TC260-PG-202511A", TZGG + ":" + PG_BATCH + "#TC260-PG-202512A");
         Snapshot draft = tzgg.get(TZGG + ":" + DRAFT_GUIDE);
         assertThat(draft.kind()).isEqualTo(ItemKind.COMMENT_DRAFT_NOTICE);
         assertThat(draft.stage()).isEqualTo(Stage.COMMENT_DRAFT);
         assertThat(draft.generation()).isEqualTo(SiteGeneration.SHTML);
         assertThat(draft.dates().published()).isEqualTo(LocalDate.of(2026, 9, 2));
         assertThat(draft.sourceUrl()).isEqualTo(site.baseUrl() + "/tc260/tzgg/202609/" + DRAFT_GUIDE + ".shtml");
-        assertThat(tzgg.get(TZGG + ":49b6d19ee5374bc4962e1ac427a5b390").kind()).isEqualTo(ItemKind.PRACTICE_GUIDE);
+        // What only the detail page says: the secretariat number, the deadline, the files.
+        assertThat(draft.documentNumber()).isEqualTo("网安秘字〔2026〕119号");
+        assertThat(draft.dates().commentEnd()).isEqualTo(LocalDate.of(2026, 10, 2));
+        assertThat(draft.attachments()).hasSize(3);
+        assertThat(tzgg.get(TZGG + ":" + PG_BATCH + "#TC260-PG-20257A").kind()).isEqualTo(ItemKind.PRACTICE_GUIDE);
+        Snapshot gb = tzgg.get(TZGG + ":" + GB_BATCH + "#GB/T 46502-2026");
+        assertThat(gb.kind()).isEqualTo(ItemKind.PUBLICATION_ANNOUNCEMENT);
+        assertThat(gb.standardIds()).containsExactly("GB/T 46502-2026");
+        assertThat(gb.bookTitles()).containsExactly("网络安全技术 开源软件供应链安全要求");
+        assertThat(gb.dates().implementation()).isEqualTo(LocalDate.of(2027, 4, 1));
 
         Map<String, Snapshot> home = snapshots(runs.get(HOME));
         assertThat(home.get(HOME + ":4a537d5c0b1e4f2a9c3d5e6f7a8b9c0d").dates().published())
                 .isEqualTo(LocalDate.of(2026, 9, 15));
+        assertThat(home).containsKey(HOME + ":" + GB_BATCH + "#GB/T 46501-2026");
         assertThat(snapshots(runs.get(XWDT))).containsKey(XWDT + ":c8ba62856cb44db5bf7cf6e12ac1af75");
         assertThat(snapshots(runs.get(SJZN)).values()).extracting(Snapshot::kind).containsOnly(ItemKind.PRACTICE_GUIDE);
+        assertThat(snapshots(runs.get(SJZN)).get(SJZN + ":5d4c3b2a19084f7e6d5c4b3a29180f7e").standardIds())
+                .containsExactly("TC260-PG-20266A");
 
         Snapshot opinion = snapshots(runs.get(OPINION)).get(OPINION + ":" + P1);
         assertThat(opinion.kind()).isEqualTo(ItemKind.COMMENT_DRAFT_NOTICE);
@@ -110,6 +137,10 @@ class ShtmlSiteIT {
         assertThat(opinion.dates().commentEnd()).isEqualTo(LocalDate.of(2026, 10, 31));
         assertThat(opinion.sourceUrl())
                 .isEqualTo(site.baseUrl() + "/tc260/bzzqyj/bzkdetail.shtml?id=" + P1 + "&type=gjbzjh");
+        // The bzkdetail page adds its files.
+        assertThat(opinion.attachments()).hasSize(2);
+        assertThat(snapshots(runs.get(OPINION)).get(OPINION + ":10234").standardIds())
+                .contains("20251234-T-469", "GB/T 20984-2022");
 
         // The pager and the JSON total end the lists: the homepage past the end is never asked for.
         assertThat(site.requests("/tc260/tzgg/list_3.shtml")).isEmpty();
@@ -125,7 +156,8 @@ class ShtmlSiteIT {
         assertThat(after.get(TZGG).health()).isEqualTo(Health.HEALTHY);
         Map<String, Snapshot> tzggBefore = snapshots(before.get(TZGG));
         Map<String, Snapshot> tzggAfter = snapshots(after.get(TZGG));
-        assertThat(tzggAfter.keySet()).containsAll(tzggBefore.keySet()).contains(TZGG + ":" + NEW_NOTICE).hasSize(6);
+        assertThat(tzggAfter.keySet()).containsAll(tzggBefore.keySet()).contains(TZGG + ":" + NEW_NOTICE)
+                .hasSize(tzggBefore.size() + 1);
         assertThat(tzggAfter.get(TZGG + ":" + NEW_NOTICE).kind()).isEqualTo(ItemKind.COMMENT_DRAFT_NOTICE);
         // Moving to page 2 changes nothing about the item.
         assertThat(tzggAfter.get(TZGG + ":" + DRAFT_GUIDE).contentHash())
@@ -138,15 +170,19 @@ class ShtmlSiteIT {
     }
 
     @Test
-    void aRedesignedListIsAFailedRunAndTheOthersStayHealthy() {
+    void aRedesignOfAListThatUsedToParseIsADegradedRunVouchingForTheLastKnownItems() {
+        Map<String, ScrapeRun> before = pollOnce();
         site.setState(302);
 
         Map<String, ScrapeRun> runs = pollOnce();
 
+        // A list that used to parse and no longer does: said loudly, but its items are not declared gone
+        // (a never-parsed list would be FAILED; the shared application has always read 通知公告 by now).
         ScrapeRun tzgg = runs.get(TZGG);
-        assertThat(tzgg.health()).isEqualTo(Health.FAILED);
+        assertThat(tzgg.health()).isEqualTo(Health.DEGRADED);
         assertThat(tzgg.reason()).startsWith("layout changed");
-        assertThat(topics.snapshots(tzgg.runId())).isEmpty();
+        assertThat(tzgg.complete()).isFalse();
+        assertThat(hashes(snapshots(tzgg))).isEqualTo(hashes(snapshots(before.get(TZGG))));
         assertThat(runs.get(XWDT).health()).isEqualTo(Health.HEALTHY);
         assertThat(runs.get(HOME).health()).isEqualTo(Health.HEALTHY);
     }
@@ -163,31 +199,61 @@ class ShtmlSiteIT {
     }
 
     @Test
-    void brokenPagesDegradeOrFailTheirRunsByTheRules() {
+    void brokenPagesDegradeTheirRunsAndNoItemLooksGone() {
+        Map<String, ScrapeRun> before = pollOnce();
         site.setState(304);
 
         Map<String, ScrapeRun> runs = pollOnce();
 
+        // Truncated page 1: its 2 items are read (with their detail pages), the unread rest is the last-known set.
         ScrapeRun tzgg = runs.get(TZGG);
         assertThat(tzgg.health()).isEqualTo(Health.DEGRADED);
         assertThat(tzgg.reason()).contains("truncated");
         assertThat(tzgg.complete()).isFalse();
-        assertThat(snapshots(tzgg)).hasSize(2);
+        assertThat(tzgg.pagesFetched()).isEqualTo(1 + 2);
+        assertThat(hashes(snapshots(tzgg))).isEqualTo(hashes(snapshots(before.get(TZGG))));
 
+        // Items missing a date, a title or an id are skipped and said; no partial item is ever published.
         ScrapeRun sjzn = runs.get(SJZN);
         assertThat(sjzn.health()).isEqualTo(Health.DEGRADED);
+        assertThat(sjzn.complete()).isFalse();
         assertThat(sjzn.errors()).hasSize(3);
-        assertThat(snapshots(sjzn)).containsOnlyKeys(SJZN + ":5d4c3b2a19084f7e6d5c4b3a29180f7e");
+        Map<String, Snapshot> sjznNow = snapshots(sjzn);
+        assertThat(sjznNow).containsKey(SJZN + ":5d4c3b2a19084f7e6d5c4b3a29180f7e");
+        assertThat(hashes(snapshots(before.get(SJZN)))).containsAllEntriesOf(hashes(sjznNow));
 
         ScrapeRun xwdt = runs.get(XWDT);
         assertThat(xwdt.health()).isEqualTo(Health.DEGRADED);
         assertThat(xwdt.reason()).startsWith("page 2 failed: soft-404: the site answered with its homepage");
-        assertThat(snapshots(xwdt)).hasSize(2);
+        assertThat(xwdt.complete()).isFalse();
+        // Page 2's item was not read; it is republished as last known, so it does not look gone.
+        assertThat(hashes(snapshots(xwdt))).isEqualTo(hashes(snapshots(before.get(XWDT))));
 
+        // JSON that does not parse, from an API that used to answer: DEGRADED, the last-known projects vouched for.
         ScrapeRun opinion = runs.get(OPINION);
-        assertThat(opinion.health()).isEqualTo(Health.FAILED);
-        assertThat(opinion.reason()).startsWith("malformed JSON");
-        assertThat(topics.snapshots(opinion.runId())).isEmpty();
+        assertThat(opinion.health()).isEqualTo(Health.DEGRADED);
+        assertThat(opinion.reason()).contains("malformed JSON");
+        assertThat(opinion.complete()).isFalse();
+        assertThat(hashes(snapshots(opinion))).isEqualTo(hashes(snapshots(before.get(OPINION))));
+    }
+
+    @Test
+    void aProjectPageRenderedByScriptDegradesTheRunAndKeepsTheLastGoodDetail() {
+        Map<String, ScrapeRun> before = pollOnce();
+        site.setState(306);
+
+        ScrapeRun opinion = pollOnce().get(OPINION);
+
+        assertThat(opinion.health()).isEqualTo(Health.DEGRADED);
+        assertThat(opinion.complete()).isFalse();
+        assertThat(opinion.reason()).isEqualTo("detail page of " + OPINION + ":" + P2 + " failed: the page does not "
+                + "show project " + OPINION + ":" + P2 + " (neither its title nor a plan number; rendered by script?)");
+        assertThat(opinion.errors()).singleElement().satisfies(error -> assertThat(error.url())
+                .isEqualTo(site.baseUrl() + "/tc260/bzzqyj/bzkdetail.shtml?id=" + P2 + "&type=gjbzjh"));
+        // The list entry did not change: what the last good detail page gave is kept, not the bare listing.
+        Map<String, Snapshot> now = snapshots(opinion);
+        assertThat(now).hasSize(3);
+        assertThat(hashes(now)).isEqualTo(hashes(snapshots(before.get(OPINION))));
     }
 
     @Test
@@ -206,6 +272,11 @@ class ShtmlSiteIT {
         }
         assertThat(snapshots(encoded.get(XWDT)).get(XWDT + ":d513a007d04347f58e483fabaefb34b8").title())
                 .isEqualTo("《人工智能安全治理框架》3.0版发布");
+    }
+
+    /** Item key → content hash: the same map means the same items with the same content. */
+    private static Map<String, String> hashes(Map<String, Snapshot> snapshots) {
+        return snapshots.values().stream().collect(Collectors.toMap(Snapshot::itemKey, Snapshot::contentHash));
     }
 
     /** One poll; the runs of the .shtml sources by source. */

@@ -110,11 +110,19 @@ public class ArticleDetailAdapter implements DetailAdapter {
         return null;
     }
 
-    /** The page shows the listed title (what is left of it when a list shortened it with "…"). */
+    /**
+     * The page shows the listed title (what is left of it when a list shortened it with "…") as text, not only as
+     * a link: the homepage links the newest articles by their titles, the article page itself does not.
+     */
     static boolean mentions(Document doc, String listedTitle) {
         String title = TextNormaliser.normalise(listedTitle).replaceAll("(?:\\.{3}|…)+$", "").strip();
         Element body = doc.body();
-        return !title.isEmpty() && body != null && TextNormaliser.normalise(body.text()).contains(title);
+        if (title.isEmpty() || body == null) {
+            return false;
+        }
+        Element unlinked = body.clone();
+        unlinked.select("a").remove();
+        return TextNormaliser.normalise(unlinked.text()).contains(title);
     }
 
     /** The smallest element holding both: the article without the page's navigation and footer. */

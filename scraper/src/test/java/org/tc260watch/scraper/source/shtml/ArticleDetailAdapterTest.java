@@ -144,6 +144,19 @@ class ArticleDetailAdapterTest {
     }
 
     @Test
+    void theHomepageLinkingTheListedArticleIsStillASoft404() {
+        // The simulator (and the site) answer an unknown article path with the homepage, whose ul.inList links
+        // the newest articles by their full titles: a link to the article is not the article.
+        String path = "/tc260/tzgg/202609/4a537d5c0b1e4f2a9c3d5e6f7a8b9c0d.shtml";
+        ObservedItem item = listed(path, "关于发布《座舱数据处理安全要求》的通知", LocalDate.of(2026, 9, 15));
+
+        ParsedPage page = adapter.parse(item, page("homepage.handmade.html", path), SITE);
+
+        assertThat(page.verdict()).isEqualTo(Verdict.SOFT_404);
+        assertThat(page.reason()).contains("homepage (ul.inList)").contains("4a537d5c0b1e4f2a9c3d5e6f7a8b9c0d");
+    }
+
+    @Test
     void aTruncatedOrBodilessPageIsUnrecognisedNotAnEmptyItem() {
         ObservedItem item = listed(DRAFT_PATH, "网络安全标准实践指南——智能体系统开发安全指南（征求意见稿 v1.0-202609）",
                 LocalDate.of(2026, 9, 2));
