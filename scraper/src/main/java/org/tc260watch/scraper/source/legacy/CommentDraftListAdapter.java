@@ -3,7 +3,6 @@ package org.tc260watch.scraper.source.legacy;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tc260watch.events.ItemDates;
@@ -13,7 +12,6 @@ import org.tc260watch.scraper.fetch.FetchedPage;
 import org.tc260watch.scraper.parse.CalendarDates;
 import org.tc260watch.scraper.parse.NoticeFacts;
 import org.tc260watch.scraper.parse.NoticeReader;
-import org.tc260watch.scraper.parse.SiteIds;
 import org.tc260watch.scraper.source.ObservedItem;
 import org.tc260watch.scraper.source.ParsedPage;
 import org.tc260watch.scraper.source.SiteAddress;
@@ -42,12 +40,8 @@ public class CommentDraftListAdapter implements SourceAdapter {
 
     @Override
     public Optional<URI> pageUrl(SiteAddress site, int page) {
-        if (page < 1) {
-            return Optional.empty();
-        }
-        // start is a 0-based row offset [S1][S5]; the poll loop stops at an empty or a repeated page.
-        return Optional.of(site.at(LegacyPages.DRAFT_LIST_PATH + "?start=" + (page - 1) * LegacyPages.PAGE_LENGTH
-                + "&length=" + LegacyPages.PAGE_LENGTH));
+        // The poll loop stops at an empty or a repeated page.
+        return LegacyPages.offsetPage(site, LegacyPages.DRAFT_LIST_PATH, page);
     }
 
     @Override
@@ -58,23 +52,9 @@ public class CommentDraftListAdapter implements SourceAdapter {
 
     private static Optional<ObservedItem> readRow(ListGroupPage.Row row, SiteAddress site, List<String> listedIds,
             List<String> problems) {
-        Optional<String> rawId = LegacyPages.queryParameter(row.href(), "id");
-        listedIds.add(rawId.orElse(row.href()));
-        Optional<String> id = rawId.flatMap(SiteIds::timestamp14);
         Optional<LocalDate> deadline = deadline(row.time());
-        List<String> missing = new ArrayList<>();
+        Optional<String> id = row.requiredId(listedIds, problems, deadline.isEmpty() ? List.of("deadline") : List.of());
         if (id.isEmpty()) {
-            missing.add("14-digit id");
-        }
-        if (row.title().isEmpty()) {
-            missing.add("title");
-        }
-        if (deadline.isEmpty()) {
-            missing.add("deadline");
-        }
-        if (!missing.isEmpty()) {
-            problems.add("item " + row.position() + " (" + rawId.orElse(row.href()) + "): no "
-                    + String.join(", no ", missing));
             return Optional.empty();
         }
         NoticeFacts facts = NoticeReader.read(row.title(), "", List.of());

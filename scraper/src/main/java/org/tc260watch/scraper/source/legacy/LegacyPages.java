@@ -1,5 +1,6 @@
 package org.tc260watch.scraper.source.legacy;
 
+import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +49,14 @@ final class LegacyPages {
     }
 
     /** The value of a query parameter of a (relative) link, e.g. {@code id} of {@code bzzqyjDetail.html?id=…}. */
+    /** Page {@code page} (1-based) of a list paged by row offset: {@code ?start=0,10,20…&length=10} [S1][S5]. */
+    static Optional<URI> offsetPage(SiteAddress site, String path, int page) {
+        if (page < 1) {
+            return Optional.empty();
+        }
+        return Optional.of(site.at(path + "?start=" + (page - 1) * PAGE_LENGTH + "&length=" + PAGE_LENGTH));
+    }
+
     static Optional<String> queryParameter(String href, String name) {
         Matcher m = Pattern.compile("[?&]" + Pattern.quote(name) + "=([^&#]*)").matcher(href);
         return m.find() ? Optional.of(m.group(1).strip()) : Optional.empty();

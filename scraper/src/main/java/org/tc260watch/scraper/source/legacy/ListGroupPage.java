@@ -9,9 +9,9 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.tc260watch.events.TextNormaliser;
 import org.tc260watch.scraper.fetch.FetchedPage;
+import org.tc260watch.scraper.parse.SiteIds;
 import org.tc260watch.scraper.source.ObservedItem;
 import org.tc260watch.scraper.source.ParsedPage;
-import org.tc260watch.scraper.source.SiteAddress;
 
 /**
  * A legacy Bootstrap list page: {@code ul.list-group > li.list-group-item.list_title_news}, each row an
@@ -22,6 +22,31 @@ final class ListGroupPage {
 
     /** One list row. {@code time} is the text of its {@code span.list_time} (or of the row outside the link). */
     record Row(int position, Element anchor, String href, String title, String time) {
+
+        /**
+         * The row's 14-digit id (noted in {@code listedIds} either way) when it, the title and the other required
+         * fields are there; otherwise empty, with a problem naming what is missing: never a partial item.
+         *
+         * @param otherMissing names of further required fields the caller found missing
+         */
+        Optional<String> requiredId(List<String> listedIds, List<String> problems, List<String> otherMissing) {
+            Optional<String> rawId = LegacyPages.queryParameter(href, "id");
+            listedIds.add(rawId.orElse(href));
+            Optional<String> id = rawId.flatMap(SiteIds::timestamp14);
+            List<String> missing = new ArrayList<>();
+            if (id.isEmpty()) {
+                missing.add("14-digit id");
+            }
+            if (title.isEmpty()) {
+                missing.add("title");
+            }
+            missing.addAll(otherMissing);
+            if (!missing.isEmpty()) {
+                problems.add("item " + position + " (" + rawId.orElse(href) + "): no " + String.join(", no ", missing));
+                return Optional.empty();
+            }
+            return id;
+        }
     }
 
     /** Turns a row into an item, or notes a problem and gives nothing: never a partial item. */

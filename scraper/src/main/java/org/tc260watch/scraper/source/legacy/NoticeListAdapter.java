@@ -2,7 +2,6 @@ package org.tc260watch.scraper.source.legacy;
 
 import jakarta.inject.Singleton;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tc260watch.events.ItemDates;
@@ -11,7 +10,6 @@ import org.tc260watch.scraper.fetch.FetchedPage;
 import org.tc260watch.scraper.parse.CalendarDates;
 import org.tc260watch.scraper.parse.NoticeFacts;
 import org.tc260watch.scraper.parse.NoticeReader;
-import org.tc260watch.scraper.parse.SiteIds;
 import org.tc260watch.scraper.source.ObservedItem;
 import org.tc260watch.scraper.source.ParsedPage;
 import org.tc260watch.scraper.source.SiteAddress;
@@ -44,11 +42,7 @@ public class NoticeListAdapter implements SourceAdapter {
 
     @Override
     public Optional<URI> pageUrl(SiteAddress site, int page) {
-        if (page < 1) {
-            return Optional.empty();
-        }
-        return Optional.of(site.at(LegacyPages.NOTICE_LIST_PATH + "?start=" + (page - 1) * LegacyPages.PAGE_LENGTH
-                + "&length=" + LegacyPages.PAGE_LENGTH));
+        return LegacyPages.offsetPage(site, LegacyPages.NOTICE_LIST_PATH, page);
     }
 
     @Override
@@ -59,19 +53,8 @@ public class NoticeListAdapter implements SourceAdapter {
 
     private static Optional<ObservedItem> readRow(ListGroupPage.Row row, SiteAddress site, List<String> listedIds,
             List<String> problems) {
-        Optional<String> rawId = LegacyPages.queryParameter(row.href(), "id");
-        listedIds.add(rawId.orElse(row.href()));
-        Optional<String> id = rawId.flatMap(SiteIds::timestamp14);
-        List<String> missing = new ArrayList<>();
+        Optional<String> id = row.requiredId(listedIds, problems, List.of());
         if (id.isEmpty()) {
-            missing.add("14-digit id");
-        }
-        if (row.title().isEmpty()) {
-            missing.add("title");
-        }
-        if (!missing.isEmpty()) {
-            problems.add("item " + row.position() + " (" + rawId.orElse(row.href()) + "): no "
-                    + String.join(", no ", missing));
             return Optional.empty();
         }
         NoticeFacts facts = NoticeReader.read(row.title(), "", List.of());
