@@ -34,11 +34,16 @@ public final class StandardKeys {
                 .min(Comparator.comparingInt(id -> id.type().ordinal()));
     }
 
-    /** Title key: 《》, white space and draft suffixes removed, full-width forms folded. */
+    /**
+     * Title key: 《》, white space and draft suffixes removed, full-width forms folded, and the 2024 domain prefix
+     * rename undone (信息安全技术 titles became 网络安全技术 ones when the committee was renamed), so that a draft announced
+     * under the old prefix and published under the new one is one standard.
+     */
     public static String titleKey(String title) {
         String t = TextNormaliser.normalise(title)
                 .replaceAll("[《》\\s]", "")
-                .replaceAll("[(]?(征求意见稿|送审稿|报批稿|草案)[)]?$", "");
+                .replaceAll("[(]?(征求意见稿|送审稿|报批稿|草案)[)]?$", "")
+                .replaceFirst("^信息安全技术", "网络安全技术");
         return TITLE_KEY_PREFIX + t;
     }
 }

@@ -32,8 +32,10 @@ class StandardKeysTest {
             《数据安全技术  数据分类分级规则》          | title:数据安全技术数据分类分级规则
             数据安全技术 数据分类分级规则（征求意见稿） | title:数据安全技术数据分类分级规则
             数据安全技术　数据分类分级规则 送审稿       | title:数据安全技术数据分类分级规则
+            信息安全技术 网络安全等级保护基本要求       | title:网络安全技术网络安全等级保护基本要求
+            《网络安全技术 网络安全等级保护基本要求》   | title:网络安全技术网络安全等级保护基本要求
             """)
-    void titleKeysIgnoreBracketsSpacesWidthAndDraftSuffixes(String title, String key) {
+    void titleKeysIgnoreBracketsSpacesWidthDraftSuffixesAndThePrefixRename(String title, String key) {
         assertThat(StandardKeys.titleKey(title)).isEqualTo(key);
     }
 
