@@ -9,6 +9,18 @@ public interface DifferConfig {
 
     Topics topics();
 
+    Reminders reminders();
+
+    interface Reminders {
+        /** "Comments close in N days" reminders, once each per standard and deadline. */
+        @WithDefault("7,1")
+        java.util.List<Integer> days();
+
+        /** How often the standards are checked for due reminders (wall-clock time). */
+        @WithDefault("1h")
+        Duration checkInterval();
+    }
+
     interface Topics {
         /** Partitions of the topics the differ creates when they are missing. */
         @WithDefault("3")

@@ -2,6 +2,8 @@ package org.tc260watch.differ.topology;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -13,6 +15,8 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
+import org.tc260watch.differ.config.DifferConfig;
+import org.tc260watch.differ.detect.ClosingReminders;
 import org.tc260watch.differ.detect.SourceBaseline;
 import org.tc260watch.differ.identity.StandardKeys;
 import org.tc260watch.events.ChangeEvent;
@@ -31,6 +35,7 @@ public class DifferTopology {
 
     public static final String STANDARDS_STORE = "standards";
     public static final String SOURCES_STORE = "sources";
+    public static final String REMINDERS_STORE = "reminders";
 
     static final Serde<Snapshot> SNAPSHOT = JsonSerde.of(Snapshot.class);
     static final Serde<ScrapeRun> SCRAPE_RUN = JsonSerde.of(ScrapeRun.class);
@@ -39,29 +44,46 @@ public class DifferTopology {
     static final Serde<Detection> DETECTION = JsonSerde.of(Detection.class);
     static final Serde<GateInput> GATE_INPUT = JsonSerde.of(GateInput.class);
     static final Serde<SourceBaseline> SOURCE = JsonSerde.of(SourceBaseline.class);
+    static final Serde<SentReminders> SENT_REMINDERS = JsonSerde.of(SentReminders.class);
 
     @Produces
-    public Topology topology(TopicBootstrap topics) {
-        return build(topics.ensureTopics());
+    public Topology topology(TopicBootstrap topics, DifferConfig config) {
+        return build(topics.ensureTopics(), new ClosingReminders(config.reminders().days()),
+                config.reminders().checkInterval());
+    }
+
+    /** With the default reminders (7 and 1 days before a deadline, checked hourly). */
+    public static Topology build(int sourcePartitions) {
+        return build(sourcePartitions, new ClosingReminders(List.of(7, 1)), Duration.ofHours(1));
     }
 
     /**
      * @param sourcePartitions partitions of {@link Topics#SCRAPE_RUNS}; detected changes are repartitioned to the same
      *                         count so that a source's changes and runs meet in one task
+     * @param reminders        when to tell that a comment period closes soon
+     * @param reminderCheck    how often (wall-clock) to look for due reminders
      */
-    public static Topology build(int sourcePartitions) {
+    public static Topology build(int sourcePartitions, ClosingReminders reminders, Duration reminderCheck) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(STANDARDS_STORE), Serdes.String(), STATE));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SOURCES_STORE), Serdes.String(), SOURCE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(REMINDERS_STORE), Serdes.String(), SENT_REMINDERS));
 
         KStream<String, Detection> detections = builder
                 .stream(Topics.SNAPSHOTS, Consumed.with(Serdes.String(), SNAPSHOT).withName("read-snapshots"))
                 .filter((itemKey, snapshot) -> snapshot != null, Named.as("drop-tombstones"))
                 .selectKey((itemKey, snapshot) -> StandardKeys.keyOf(snapshot), Named.as("key-by-standard"))
                 .repartition(Repartitioned.with(Serdes.String(), SNAPSHOT).withName("snapshots-by-standard"))
-                .process(StandardProcessor::new, Named.as("apply-snapshot"), STANDARDS_STORE);
+                .process(() -> new StandardProcessor(reminders, reminderCheck), Named.as("apply-snapshot"),
+                        STANDARDS_STORE, REMINDERS_STORE);
+
+        detections
+                .filter((key, d) -> d.direct() != null, Named.as("direct-changes"))
+                .mapValues(Detection::direct, Named.as("direct-change"))
+                .to(Topics.CHANGES, Produced.with(Serdes.String(), CHANGE).withName("write-reminders"));
 
         detections
                 .filter((key, d) -> d.state() != null, Named.as("states"))
