@@ -74,10 +74,7 @@ public abstract class CmsListAdapter implements SourceAdapter {
 
     @Override
     public Optional<URI> pageUrl(SiteAddress site, int page) {
-        if (page < 1) {
-            return Optional.empty();
-        }
-        return Optional.of(site.at(page == 1 ? listPath : listPath + "?page=" + page));
+        return PortalPages.listPage(site, listPath, page);
     }
 
     /** What a listed article is, from its title and category; a channel may know better than the title. */

@@ -1,5 +1,6 @@
 package org.tc260watch.scraper.source.portal;
 
+import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 import org.jsoup.Jsoup;
@@ -9,6 +10,7 @@ import org.tc260watch.events.TextNormaliser;
 import org.tc260watch.scraper.fetch.FetchedPage;
 import org.tc260watch.scraper.source.ObservedItem;
 import org.tc260watch.scraper.source.ParsedPage;
+import org.tc260watch.scraper.source.SiteAddress;
 
 /** What every {@code /portal/} page type needs to tell its own page from a cut, a homepage or another page. */
 final class PortalPages {
@@ -17,6 +19,14 @@ final class PortalPages {
     private static final String HOMEPAGE_MARKERS = "ul.inList, .info-item";
 
     private PortalPages() {
+    }
+
+    /** Page {@code page} (1-based) of a portal list: page 1 is the address the site links to, then {@code ?page=n} [S4]. */
+    static Optional<URI> listPage(SiteAddress site, String path, int page) {
+        if (page < 1) {
+            return Optional.empty();
+        }
+        return Optional.of(site.at(page == 1 ? path : path + "?page=" + page));
     }
 
     static Document parse(FetchedPage page) {

@@ -50,10 +50,7 @@ public abstract class ProjectTableAdapter implements SourceAdapter {
 
     @Override
     public Optional<URI> pageUrl(SiteAddress site, int page) {
-        if (page < 1) {
-            return Optional.empty();
-        }
-        return Optional.of(site.at(page == 1 ? listPath : listPath + "?page=" + page));
+        return PortalPages.listPage(site, listPath, page);
     }
 
     /** One row's item (keys {@code <source>:<number>}), or empty with the reason added to {@code problems}. */

@@ -57,11 +57,7 @@ public class SuggestionListAdapter implements SourceAdapter {
 
     @Override
     public Optional<URI> pageUrl(SiteAddress site, int page) {
-        if (page < 1) {
-            return Optional.empty();
-        }
-        // Page 1 is the address the site itself links to; later pages use ?page=n [S4].
-        return Optional.of(site.at(page == 1 ? LIST_PATH : LIST_PATH + "?page=" + page));
+        return PortalPages.listPage(site, LIST_PATH, page);
     }
 
     @Override
