@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.tc260watch.events.Health;
 import org.tc260watch.events.ScrapeError;
@@ -103,11 +101,7 @@ public class SourcePoller {
         this.maxPages = maxPages;
         this.history = history;
         this.memories = memories;
-        this.detailAdapters = detailAdapters.stream()
-                .collect(Collectors.toMap(DetailAdapter::source, Function.identity(), (a, b) -> {
-                    throw new IllegalStateException("two detail adapters for " + a.source() + ": "
-                            + a.getClass().getName() + ", " + b.getClass().getName());
-                }));
+        this.detailAdapters = DetailAdapter.bySource(detailAdapters);
         this.fullRecrawlInterval = fullRecrawlInterval;
         this.maxFailuresInARow = maxFailuresInARow;
     }

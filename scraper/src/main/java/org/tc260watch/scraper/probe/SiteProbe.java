@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.tc260watch.events.SiteGeneration;
 import org.tc260watch.scraper.config.ScraperConfig;
@@ -78,8 +77,7 @@ public class SiteProbe {
         this.adapters = adapters.stream()
                 .sorted(Comparator.comparing((SourceAdapter a) -> a.generation()).thenComparing(SourceAdapter::source))
                 .toList();
-        this.details = details.stream().collect(Collectors.toMap(DetailAdapter::source, Function.identity(),
-                (a, b) -> a));
+        this.details = DetailAdapter.bySource(details);
         this.sample = sample;
     }
 

@@ -1,7 +1,11 @@
 package org.tc260watch.scraper.source;
 
 import java.net.URI;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.tc260watch.scraper.fetch.FetchedPage;
 
 /**
@@ -14,8 +18,26 @@ import org.tc260watch.scraper.fetch.FetchedPage;
  */
 public interface DetailAdapter {
 
-    /** The list source ({@link SourceAdapter#source()}) whose items this page type details. */
-    String source();
+    /**
+     * The list sources ({@link SourceAdapter#source()}) whose items link to this page type; one page type often
+     * details the items of several lists (an article page serves 通知公告, 新闻动态 and 出版物 alike).
+     */
+    Set<String> sources();
+
+    /** Which detail page type details each list source's items; two for one source is a wiring error. */
+    static Map<String, DetailAdapter> bySource(Collection<DetailAdapter> adapters) {
+        Map<String, DetailAdapter> bySource = new HashMap<>();
+        for (DetailAdapter adapter : adapters) {
+            for (String source : adapter.sources()) {
+                DetailAdapter other = bySource.putIfAbsent(source, adapter);
+                if (other != null) {
+                    throw new IllegalStateException("two detail adapters for " + source + ": "
+                            + other.getClass().getName() + ", " + adapter.getClass().getName());
+                }
+            }
+        }
+        return Map.copyOf(bySource);
+    }
 
     /** The detail page of a listed item; empty when it has none (the listed item is then published as it is). */
     Optional<URI> detailUrl(ObservedItem listed, SiteAddress site);

@@ -3,6 +3,7 @@ package org.tc260watch.scraper.poll;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -21,8 +22,8 @@ import org.tc260watch.scraper.source.portal.SuggestionListAdapter;
 final class StandInDetailAdapter implements DetailAdapter {
 
     @Override
-    public String source() {
-        return SuggestionListAdapter.SOURCE;
+    public Set<String> sources() {
+        return Set.of(SuggestionListAdapter.SOURCE);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.tc260watch.events.Attachment;
@@ -35,8 +36,8 @@ public class CommentDraftDetailAdapter implements DetailAdapter {
             "APP_3", "编制说明");
 
     @Override
-    public String source() {
-        return CommentDraftListAdapter.SOURCE;
+    public Set<String> sources() {
+        return Set.of(CommentDraftListAdapter.SOURCE);
     }
 
     @Override

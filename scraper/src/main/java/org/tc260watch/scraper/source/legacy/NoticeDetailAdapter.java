@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.tc260watch.scraper.fetch.FetchedPage;
 import org.tc260watch.scraper.source.DetailAdapter;
 import org.tc260watch.scraper.source.ObservedItem;
@@ -20,8 +21,8 @@ import org.tc260watch.scraper.source.SiteAddress;
 public class NoticeDetailAdapter implements DetailAdapter {
 
     @Override
-    public String source() {
-        return NoticeListAdapter.SOURCE;
+    public Set<String> sources() {
+        return Set.of(NoticeListAdapter.SOURCE);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -26,26 +27,24 @@ import org.tc260watch.scraper.source.SiteAddress;
  * capture of {@code /portal/article/2/20250519172429}): title {@code div.hygd-cont > div.title > h1}, display
  * date {@code 发布于：2025-05-26} in {@code div.title p span}, UEditor body {@code div.c} whose text holds the
  * document number (split over spans), the attachments and the signing date. The one page type details the
- * items of three lists, hence one bean per list source ({@link Notices}, {@link News}, {@link Publications}).
+ * items of three lists: 通知公告, 新闻动态 and 出版物.
  *
  * <p>Three dates must not be confused: the id ({@code 20250519172429}, when the record was created), the signing
  * date in the body ({@code 2025年5月19日}) and the displayed date ({@code 2025-05-26}), which is the item's
  * publication date. For a standard's full text or a publication announcement the body's own publication date
  * (that of the standard) wins over the article's.
  */
-public abstract class ArticleDetailAdapter implements DetailAdapter {
+@Singleton
+public class ArticleDetailAdapter implements DetailAdapter {
 
     private static final String PAGE_TYPE = "article page";
 
-    private final String source;
-
-    protected ArticleDetailAdapter(String source) {
-        this.source = source;
-    }
+    private static final Set<String> SOURCES =
+            Set.of(NoticeListAdapter.SOURCE, NewsListAdapter.SOURCE, PublicationListAdapter.SOURCE);
 
     @Override
-    public String source() {
-        return source;
+    public Set<String> sources() {
+        return SOURCES;
     }
 
     @Override
@@ -108,29 +107,5 @@ public abstract class ArticleDetailAdapter implements DetailAdapter {
 
     private static LocalDate firstNonNull(LocalDate a, LocalDate b) {
         return a != null ? a : b;
-    }
-
-    /** Articles listed by {@code portal.notices}. */
-    @Singleton
-    public static class Notices extends ArticleDetailAdapter {
-        public Notices() {
-            super(NoticeListAdapter.SOURCE);
-        }
-    }
-
-    /** Articles listed by {@code portal.news}. */
-    @Singleton
-    public static class News extends ArticleDetailAdapter {
-        public News() {
-            super(NewsListAdapter.SOURCE);
-        }
-    }
-
-    /** Articles listed by {@code portal.publications}. */
-    @Singleton
-    public static class Publications extends ArticleDetailAdapter {
-        public Publications() {
-            super(PublicationListAdapter.SOURCE);
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.tc260watch.events.Attachment;
@@ -35,8 +36,8 @@ public class SuggestionDetailAdapter implements DetailAdapter {
     private static final String PAGE_TYPE = "标准征求意见 detail page";
 
     @Override
-    public String source() {
-        return SuggestionListAdapter.SOURCE;
+    public Set<String> sources() {
+        return Set.of(SuggestionListAdapter.SOURCE);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.tc260watch.scraper.source.shtml;
 
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -23,9 +25,9 @@ import org.tc260watch.scraper.source.SiteAddress;
  * ({@code 网安秘字〔2026〕119号}), the deadline in its Chinese phrasings, 《》 titles, batch notices, and the file
  * links ({@code …/{32hex}/files/{percent-encoded name}}, migrated {@code /zgwabwtzggfile/{19d}/{19d}.pdf}).
  *
- * <p>One class for the page type; {@link ArticleDetailAdapters} binds it to each list source whose items link
- * here (the {@link DetailAdapter} seam names one source per adapter).
+ * <p>The homepage and the three channel lists all link their items here.
  */
+@Singleton
 public class ArticleDetailAdapter implements DetailAdapter {
 
     private static final String TITLE = ".article-title, .detail-title, .news-title, .title h1, h1, .tit h2, "
@@ -37,15 +39,12 @@ public class ArticleDetailAdapter implements DetailAdapter {
     private static final String DATE_LINE = ".info, .article-info, .source, .pubtime, [class*=info], [class*=time], "
             + "[class*=date]";
 
-    private final String source;
-
-    public ArticleDetailAdapter(String source) {
-        this.source = source;
-    }
+    private static final Set<String> SOURCES = Set.of(HomepageAdapter.SOURCE, NoticeListAdapter.SOURCE,
+            NewsListAdapter.SOURCE, GuideListAdapter.SOURCE);
 
     @Override
-    public String source() {
-        return source;
+    public Set<String> sources() {
+        return SOURCES;
     }
 
     @Override

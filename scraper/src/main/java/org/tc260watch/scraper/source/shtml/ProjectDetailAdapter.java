@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -31,8 +32,8 @@ public class ProjectDetailAdapter implements DetailAdapter {
     private static final String MAIN = ".bzk-detail, .detail, .article, .content, #content, .main";
 
     @Override
-    public String source() {
-        return ProjectOpinionAdapter.SOURCE;
+    public Set<String> sources() {
+        return Set.of(ProjectOpinionAdapter.SOURCE);
     }
 
     @Override

@@ -26,7 +26,7 @@ class CommentDraftDetailAdapterTest {
 
     @Test
     void theDetailUrlIsTheListedLinkWithAllItsIds() {
-        assertThat(adapter.source()).isEqualTo(list.source());
+        assertThat(adapter.sources()).containsExactly(list.source());
         assertThat(adapter.detailUrl(listed(0), SITE)).contains(URI.create("https://www.tc260.org.cn" + DETAIL));
     }
 

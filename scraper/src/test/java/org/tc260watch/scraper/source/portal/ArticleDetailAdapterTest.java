@@ -19,8 +19,8 @@ class ArticleDetailAdapterTest {
     private static final String REAL = "20250519172429";
     private static final String ANNOUNCEMENT = "267e851caadf4d7f834ede5e39a7e3cf";
 
-    private final ArticleDetailAdapter notices = new ArticleDetailAdapter.Notices();
-    private final ArticleDetailAdapter news = new ArticleDetailAdapter.News();
+    private final ArticleDetailAdapter notices = new ArticleDetailAdapter();
+    private final ArticleDetailAdapter news = notices;
 
     @Test
     void readsTheRealCapture() {
@@ -132,8 +132,7 @@ class ArticleDetailAdapterTest {
 
         assertThat(notices.detailUrl(listed, SITE))
                 .contains(URI.create("https://www.tc260.org.cn/portal/article/2/" + REAL));
-        assertThat(new ArticleDetailAdapter.Publications().source()).isEqualTo("portal.publications");
-        assertThat(news.source()).isEqualTo("portal.news");
+        assertThat(notices.sources()).containsExactlyInAnyOrder("portal.notices", "portal.news", "portal.publications");
     }
 
     private static ObservedItem listedNotice(String id) {

@@ -38,8 +38,7 @@ class PortalSiteStatesTest {
     private final Tc260Simulator site = new Tc260Simulator(Tc260Simulator.DEFAULT_FIXTURE_ROOT, 200);
     private final SourcePoller poller = new SourcePoller(FetchSettings.fetcher(Duration.ZERO, 5_000_000),
             new SiteAddress(URI.create(site.baseUrl())), 10, new RunHistory(), new SourceMemories(),
-            List.of(new SuggestionDetailAdapter(), new ArticleDetailAdapter.Notices(), new ArticleDetailAdapter.News(),
-                    new ArticleDetailAdapter.Publications()), Duration.ZERO, 3);
+            List.of(new SuggestionDetailAdapter(), new ArticleDetailAdapter()), Duration.ZERO, 3);
 
     @AfterEach
     void stop() {

@@ -126,7 +126,7 @@ class SuggestionDetailAdapterTest {
 
     @Test
     void theDetailPageIsBuiltFromTheListedId() {
-        assertThat(adapter.source()).isEqualTo("portal.suggestion");
+        assertThat(adapter.sources()).containsExactly("portal.suggestion");
         assertThat(adapter.detailUrl(listed, SITE))
                 .contains(URI.create("https://www.tc260.org.cn/portal/suggestion-detail/" + ID));
         ObservedItem foreign = new ObservedItem("legacy.bzzqyj:20250827154251", null, null, "x", null, null, null,

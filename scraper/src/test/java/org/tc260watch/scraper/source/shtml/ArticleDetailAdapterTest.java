@@ -22,7 +22,7 @@ class ArticleDetailAdapterTest {
     private static final String DRAFT_PATH = "/tc260/tzgg/202609/" + DRAFT_ID + ".shtml";
     private static final String FILES = "https://www.tc260.org.cn/tc260/tzgg/202609/" + DRAFT_ID + "/files/";
 
-    private final ArticleDetailAdapter adapter = new ArticleDetailAdapter(NoticeListAdapter.SOURCE);
+    private final ArticleDetailAdapter adapter = new ArticleDetailAdapter();
 
     /** The item as the 通知公告 list gives it. */
     private static ObservedItem listed(String path, String title, LocalDate date) {
@@ -36,7 +36,7 @@ class ArticleDetailAdapterTest {
     void theDetailPageOfAListedArticleIsItsOwnUrl() {
         ObservedItem item = listed(DRAFT_PATH, "x", LocalDate.of(2026, 9, 2));
 
-        assertThat(adapter.source()).isEqualTo("shtml.tzgg");
+        assertThat(adapter.sources()).containsExactlyInAnyOrder("shtml.home", "shtml.tzgg", "shtml.xwdt", "shtml.sjzn");
         assertThat(adapter.detailUrl(item, SITE)).contains(URI.create("https://www.tc260.org.cn" + DRAFT_PATH));
     }
 
@@ -110,7 +110,7 @@ class ArticleDetailAdapterTest {
 
     @Test
     void newsAndGuidesReadTheirFilesAttachments() {
-        ArticleDetailAdapter news = new ArticleDetailAdapter(NewsListAdapter.SOURCE);
+        ArticleDetailAdapter news = adapter;
         String path = "/tc260/xwdt1/202609/d513a007d04347f58e483fabaefb34b8.shtml";
         ObservedItem item = new NewsListAdapter().parse(page("xwdt-list.handmade.html", "/tc260/xwdt1/list.shtml"),
                 SITE).items().get(0);
@@ -120,7 +120,7 @@ class ArticleDetailAdapterTest {
         assertThat(page.items()).singleElement().satisfies(article -> assertThat(article.attachments())
                 .extracting(Attachment::name).containsExactly("《人工智能安全治理框架》3.0.pdf"));
 
-        ArticleDetailAdapter guides = new ArticleDetailAdapter(GuideListAdapter.SOURCE);
+        ArticleDetailAdapter guides = adapter;
         ObservedItem guide = new GuideListAdapter().parse(page("sjzn-list.handmade.html", "/tc260/sjzn/list.shtml"),
                 SITE).items().get(1);
         ParsedPage guidePage = guides.parse(guide, page("sjzn-detail-f0a84ada.handmade.html",

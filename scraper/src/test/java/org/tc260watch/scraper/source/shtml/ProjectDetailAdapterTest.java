@@ -28,7 +28,7 @@ class ProjectDetailAdapterTest {
 
     @Test
     void detailsTheProjectOpinionRows() {
-        assertThat(adapter.source()).isEqualTo(ProjectOpinionAdapter.SOURCE);
+        assertThat(adapter.sources()).containsExactly(ProjectOpinionAdapter.SOURCE);
         assertThat(adapter.detailUrl(listed(), SITE)).contains(URI.create("https://www.tc260.org.cn" + DETAIL));
     }
 
