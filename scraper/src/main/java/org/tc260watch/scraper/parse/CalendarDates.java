@@ -4,7 +4,9 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tc260watch.events.TextNormaliser;
@@ -16,6 +18,10 @@ public final class CalendarDates {
     private static final Pattern ANY = Pattern.compile(
             "(?<!\\d)(\\d{4})\\s*(?:[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})"
                     + "|年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日)(?!\\d)");
+
+    /** Cues are a handful of constants, so their patterns are compiled once. */
+    private static final Map<String, Pattern> AFTER_CUE = new ConcurrentHashMap<>();
+    private static final Map<String, Pattern> BEFORE_CUE = new ConcurrentHashMap<>();
 
     private CalendarDates() {
     }
@@ -48,7 +54,8 @@ public final class CalendarDates {
      * {@code 意见反馈截止时间为 2026 年 10 月 25 日 24:00}. The cue is a regular expression over normalised text.
      */
     public static Optional<LocalDate> findAfter(String text, String cue) {
-        Matcher m = Pattern.compile("(?:" + cue + ")[^0-9\\n]{0,12}(" + ANY.pattern() + ")")
+        Matcher m = AFTER_CUE.computeIfAbsent(cue,
+                c -> Pattern.compile("(?:" + c + ")[^0-9\\n]{0,12}(" + ANY.pattern() + ")"))
                 .matcher(TextNormaliser.normalise(text));
         while (m.find()) {
             Optional<LocalDate> date = findFirst(m.group(1));
@@ -61,7 +68,8 @@ public final class CalendarDates {
 
     /** The first date directly followed by a cue, e.g. {@code 2026年8月1日起正式实施} with cue {@code 起?(?:正式)?实施}. */
     public static Optional<LocalDate> findBefore(String text, String cue) {
-        Matcher m = Pattern.compile("(" + ANY.pattern() + ")\\s*(?:" + cue + ")").matcher(TextNormaliser.normalise(text));
+        Matcher m = BEFORE_CUE.computeIfAbsent(cue, c -> Pattern.compile("(" + ANY.pattern() + ")\\s*(?:" + c + ")"))
+                .matcher(TextNormaliser.normalise(text));
         while (m.find()) {
             Optional<LocalDate> date = findFirst(m.group(1));
             if (date.isPresent()) {

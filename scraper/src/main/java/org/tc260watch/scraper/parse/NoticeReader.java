@@ -52,6 +52,8 @@ public final class NoticeReader {
      */
     private static final Pattern NOT_A_STANDARD =
             Pattern.compile("中华人民共和国|(?:(?<!方)法|办法|条例|规定|决定|公告|通知)$");
+    /** TC260's catalogue status strings, normalised: {@code 在研(报批稿)}, {@code 修订中(草案)}, {@code 已发布}. */
+    private static final Pattern STATUS = Pattern.compile("(在研|修订中|已发布)\\([^)]{2,8}\\)|已发布");
     private static final Pattern FILE_LINK = Pattern.compile(
             "(?i)(/upload/|/sysFile/downloadFile/|/files/|/zgwabwtzggfile/|/file/|\\.(pdf|rar|zip|docx?|xlsx?|wps)$)");
 
@@ -134,7 +136,7 @@ public final class NoticeReader {
         if (asksForComments(title)) {
             return Stage.COMMENT_DRAFT;
         }
-        Matcher status = Pattern.compile("(在研|修订中|已发布)\\([^)]{2,8}\\)|已发布").matcher(text);
+        Matcher status = STATUS.matcher(text);
         return status.find() ? Stage.fromText(status.group()).orElse(null) : null;
     }
 
