@@ -172,7 +172,7 @@ class PipelineIT {
         assertThat(r.body()).contains("HEALTHY");
     }
 
-    /** The differ has read the baseline: its (debug) state store answers for the three drafts' run. */
+    /** The differ has read the baseline: the states of {@code count} standards are on tc260.standards. */
     private void awaitStandardsKnown(int count) throws Exception {
         KafkaConsumer<String, String> standards = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),

@@ -68,7 +68,7 @@ public class PublishedStandardsAdapter implements SourceAdapter {
     /** The query page (the form's action) for every page; the page number travels in the form. */
     @Override
     public Optional<URI> pageUrl(SiteAddress site, int page) {
-        return page < 1 ? Optional.empty() : Optional.of(site.at(LegacyPages.PUBLISHED_QUERY_PATH));
+        return page < 1 ? Optional.empty() : Optional.of(queryPage(site));
     }
 
     @Override
@@ -84,8 +84,8 @@ public class PublishedStandardsAdapter implements SourceAdapter {
         return "start=" + (page - 1) * LegacyPages.PAGE_LENGTH + "&length=" + LegacyPages.PAGE_LENGTH;
     }
 
-    /** Every query POST goes to the query page with the query page as Referer [S6]. */
-    public static URI referer(SiteAddress site) {
+    /** The query page: every POST goes there (with it as Referer [S6]), and it is where each row is seen. */
+    public static URI queryPage(SiteAddress site) {
         return site.at(LegacyPages.PUBLISHED_QUERY_PATH);
     }
 
@@ -151,7 +151,7 @@ public class PublishedStandardsAdapter implements SourceAdapter {
         LocalDate implementation = CalendarDates.findFirst(cell(cells, columns.implementation())).orElse(null);
         return Optional.of(new ObservedItem(
                 SOURCE + ":" + id.get().canonical(),
-                referer(site).toString(),
+                queryPage(site).toString(),
                 ItemKind.PUBLISHED_STANDARD,
                 title,
                 List.of(id.get().canonical()),

@@ -106,7 +106,7 @@ class PublishedStandardsAdapterTest {
         assertThat(PublishedStandardsAdapter.queryForm(1)).isEqualTo("start=0&length=10");
         assertThat(PublishedStandardsAdapter.queryForm(3)).isEqualTo("start=20&length=10");
         assertThatThrownBy(() -> PublishedStandardsAdapter.queryForm(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(PublishedStandardsAdapter.referer(SITE)).isEqualTo(adapter.pageUrl(SITE, 1).orElseThrow());
+        assertThat(PublishedStandardsAdapter.queryPage(SITE)).isEqualTo(adapter.pageUrl(SITE, 1).orElseThrow());
         assertThat(adapter.source()).isEqualTo("legacy.published");
         assertThat(adapter.generation()).isEqualTo(SiteGeneration.LEGACY);
     }
