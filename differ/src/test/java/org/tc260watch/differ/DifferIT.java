@@ -123,7 +123,7 @@ class DifferIT {
         return new Snapshot(source, SiteGeneration.PORTAL, source + ":" + id, "http://127.0.0.1/portal/suggestion-detail/" + id,
                 null, "关于国家标准《" + book + "》征求意见稿征求意见的通知", List.of(), List.of(book), null,
                 new org.tc260watch.events.ItemDates(null, null, LocalDate.parse(deadline), null), List.of(), null,
-                "h" + deadline, at, runId);
+                "h" + deadline, at, runId, null);
     }
 
     private ScrapeRun run(String runId, Health health, int items, Instant at) {

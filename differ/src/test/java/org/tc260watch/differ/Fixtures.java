@@ -26,7 +26,7 @@ public final class Fixtures {
                 "https://www.tc260.org.cn/portal/suggestion-detail/" + id, ItemKind.COMMENT_DRAFT_NOTICE,
                 "关于国家标准《" + book + "》征求意见稿征求意见的通知", List.of(), List.of(book), Stage.COMMENT_DRAFT,
                 new ItemDates(LocalDate.parse(start), LocalDate.parse(start), LocalDate.parse(deadline), null),
-                List.of(), null, "hash-" + id + "-" + deadline, at, runId);
+                List.of(), null, "hash-" + id + "-" + deadline, at, runId, null);
     }
 
     public static ScrapeRun run(String runId, Health health, int items, Instant at) {

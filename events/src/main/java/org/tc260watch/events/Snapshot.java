@@ -23,6 +23,8 @@ import java.util.List;
  * @param contentHash   SHA-256 (hex) of the normalised fields above, so consumers can skip unchanged items
  * @param observedAt    when the item was read
  * @param runId         the {@link ScrapeRun#runId()} of the poll that read it
+ * @param listing       what the list the item was read from means (null from scrapers before v1.1: read as
+ *                      {@link Listing#ARCHIVE}, absence tells nothing)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Snapshot(
@@ -40,12 +42,18 @@ public record Snapshot(
         String documentNumber,
         String contentHash,
         Instant observedAt,
-        String runId) {
+        String runId,
+        Listing listing) {
 
     public Snapshot {
         standardIds = standardIds == null ? List.of() : List.copyOf(standardIds);
         bookTitles = bookTitles == null ? List.of() : List.copyOf(bookTitles);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         dates = dates == null ? ItemDates.NONE : dates;
+    }
+
+    /** The listing, {@link Listing#ARCHIVE} when the scraper did not say. */
+    public Listing listingOrArchive() {
+        return listing == null ? Listing.ARCHIVE : listing;
     }
 }

@@ -72,14 +72,14 @@ class EventSchemaTest {
                 Stage.COMMENT_DRAFT,
                 new ItemDates(LocalDate.of(2026, 2, 11), LocalDate.of(2026, 2, 11), LocalDate.of(2026, 4, 12), null),
                 DRAFT_FILES, "网安秘字〔2026〕12号",
-                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", OBSERVED, RUN_ID);
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", OBSERVED, RUN_ID, null);
     }
 
     static Snapshot bareListItem() {
         return new Snapshot("legacy.post", SiteGeneration.LEGACY, "legacy.post:20240301164054",
                 "https://www.tc260.org.cn/front/postDetail.html?id=20240301164054", ItemKind.TECHNICAL_DOCUMENT, null,
                 null, null, null, null, null, null,
-                "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae", OBSERVED, RUN_ID);
+                "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae", OBSERVED, RUN_ID, null);
     }
 
     static StandardState stateOfDraft() {
@@ -100,7 +100,7 @@ class EventSchemaTest {
                         ItemKind.PRACTICE_GUIDE, "网络安全标准实践指南——人工智能生成合成内容标识方法 文本",
                         List.of("TC260-PG-20258A"), List.of(), Stage.PUBLISHED,
                         new ItemDates(LocalDate.of(2025, 8, 28), null, null, LocalDate.of(2025, 9, 1)), List.of(), null,
-                        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", OBSERVED, RUN_ID)),
+                        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", OBSERVED, RUN_ID, null)),
                 arguments(SCRAPE_RUN, new ScrapeRun(RUN_ID, "portal.suggestion", SiteGeneration.PORTAL, 3, 45_211L, 24,
                         1, List.of(), Health.HEALTHY, null, true, OBSERVED, OBSERVED.plusMillis(2_345))),
                 arguments(SCRAPE_RUN, new ScrapeRun("portal.notices-2026-09-01T00:00:00Z", "portal.notices", null, 1,

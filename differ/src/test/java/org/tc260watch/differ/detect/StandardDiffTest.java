@@ -25,7 +25,7 @@ class StandardDiffTest {
     private static Snapshot item(String itemKey, Stage stage, String book, ItemDates dates, List<Attachment> files,
             List<String> ids, Instant at) {
         return new Snapshot("portal.suggestion", null, itemKey, "https://www.tc260.org.cn/x/" + itemKey,
-                ItemKind.COMMENT_DRAFT_NOTICE, "t", ids, List.of(book), stage, dates, files, null, "h", at, "r");
+                ItemKind.COMMENT_DRAFT_NOTICE, "t", ids, List.of(book), stage, dates, files, null, "h", at, "r", null);
     }
 
     private static StandardState draft() {

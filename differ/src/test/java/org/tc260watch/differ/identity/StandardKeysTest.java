@@ -12,7 +12,7 @@ class StandardKeysTest {
 
     private static Snapshot item(List<String> ids, List<String> books, String title) {
         return new Snapshot("portal.suggestion", null, "k", "u", null, title, ids, books, null, null, List.of(), null, "h",
-                Instant.EPOCH, "r");
+                Instant.EPOCH, "r", null);
     }
 
     @ParameterizedTest(name = "{0} → {3}")

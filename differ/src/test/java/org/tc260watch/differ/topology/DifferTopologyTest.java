@@ -180,7 +180,7 @@ class DifferTopologyTest {
         poll("r1", Health.HEALTHY, T0, baseline("r1", T0));
         Snapshot other = new Snapshot("shtml.project-opinion", null, "shtml.project-opinion:p1", "https://x/p1", null,
                 "《数据安全技术 新来源标准》", List.of(), List.of("数据安全技术 新来源标准"), null,
-                null, List.of(), null, "h", T0.plusSeconds(5), "s1");
+                null, List.of(), null, "h", T0.plusSeconds(5), "s1", null);
         snapshots.pipeInput(other.itemKey(), other);
         assertThat(changes.isEmpty()).as("the new source has no baseline yet").isTrue();
     }

@@ -37,9 +37,9 @@ public record ObservedItem(
     /** The snapshot of this item in a run, with the content hash over everything but the run's own fields. */
     public Snapshot toSnapshot(String source, SiteGeneration generation, Instant observedAt, String runId) {
         Snapshot content = new Snapshot(source, generation, itemKey, sourceUrl, kind, title, standardIds, bookTitles,
-                stage, dates, attachments, documentNumber, null, null, null);
+                stage, dates, attachments, documentNumber, null, null, null, null);
         return new Snapshot(source, generation, itemKey, sourceUrl, kind, title, standardIds, bookTitles, stage,
-                dates, attachments, documentNumber, contentHash(content), observedAt, runId);
+                dates, attachments, documentNumber, contentHash(content), observedAt, runId, null);
     }
 
     /** SHA-256 hex of the event JSON of the content fields; record components serialise in a fixed order. */
