@@ -11,6 +11,21 @@ public interface DifferConfig {
 
     Reminders reminders();
 
+    Withdrawal withdrawal();
+
+    /**
+     * How long a scrape run may wait for its verdict or its snapshots before it settles unverified (its changes are
+     * told, its absences not counted).
+     */
+    @WithDefault("2m")
+    Duration settleTimeout();
+
+    interface Withdrawal {
+        /** Consecutive HEALTHY complete runs of its source an item must be absent from before it counts as gone. */
+        @WithDefault("3")
+        int absentRuns();
+    }
+
     interface Reminders {
         /** "Comments close in N days" reminders, once each per standard and deadline. */
         @WithDefault("7,1")

@@ -61,7 +61,7 @@ public record ClosingReminders(List<Integer> days) {
 
     /** The reminder event; its id depends on standard, deadline and threshold only, so a replay repeats it. */
     public static ChangeEvent event(StandardState state, Due due, LocalDate today, java.time.Instant at) {
-        String name = state.key() + "|" + ChangeType.COMMENT_PERIOD_CLOSING.wireName() + "|" + state.commentEnd() + "|"
+        String name = state.originKey() + "|" + ChangeType.COMMENT_PERIOD_CLOSING.wireName() + "|" + state.commentEnd() + "|"
                 + due.threshold();
         long left = ChronoUnit.DAYS.between(today, state.commentEnd());
         return new ChangeEvent(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString(),

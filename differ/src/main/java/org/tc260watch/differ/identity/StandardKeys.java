@@ -27,11 +27,16 @@ public final class StandardKeys {
 
     /** The identifier that names the standard best; placeholders ("no number yet") never do. */
     static Optional<StandardId> bestId(List<String> canonicalIds) {
+        return realIds(canonicalIds).stream().min(Comparator.comparingInt(id -> id.type().ordinal()));
+    }
+
+    /** The identifiers that name a standard, in their order: placeholders ("GB/T XXXXX-XXXX") left out. */
+    static List<StandardId> realIds(List<String> canonicalIds) {
         return canonicalIds.stream()
                 .map(StandardId::parse)
                 .flatMap(Optional::stream)
                 .filter(id -> !id.placeholder())
-                .min(Comparator.comparingInt(id -> id.type().ordinal()));
+                .toList();
     }
 
     /**
@@ -40,10 +45,20 @@ public final class StandardKeys {
      * under the old prefix and published under the new one is one standard.
      */
     public static String titleKey(String title) {
-        String t = TextNormaliser.normalise(title)
-                .replaceAll("[《》\\s]", "")
-                .replaceAll("[(]?(征求意见稿|送审稿|报批稿|草案)[)]?$", "")
+        String t = displayTitle(title)
+                .replaceAll("\\s", "")
                 .replaceFirst("^信息安全技术", "网络安全技术");
         return TITLE_KEY_PREFIX + t;
+    }
+
+    /**
+     * The title as a standard's own name: normalised, without 《》 and without a draft-stage suffix, since "（报批稿）"
+     * names a document of the standard, not the standard (a new draft stage is a stage change, not a new title).
+     */
+    public static String displayTitle(String title) {
+        return TextNormaliser.normalise(title)
+                .replaceAll("[《》]", "")
+                .replaceAll("\\s*[(]?(征求意见稿|送审稿|报批稿|草案)[)]?$", "")
+                .strip();
     }
 }

@@ -1,26 +1,30 @@
 package org.tc260watch.differ.topology;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.tc260watch.differ.detect.PendingChange;
 import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.events.StandardState;
 
 /**
- * What the standard processor emits, exactly one field set: a new state to publish, a change to pass to the baseline
- * gate, or a change told directly (reminders, which come from the clock, not from a scrape run).
+ * What the standards processor emits, exactly one field set: a new state to publish, a public key to retire from
+ * tc260.standards (the standard's key migrated), a sighting for the source gate, or a change told directly (reminders
+ * and closings from the calendar, withdrawals the gate has already vouched for).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record Detection(StandardState state, PendingChange change, ChangeEvent direct) {
+record Detection(StandardState state, String retiredKey, Sighting sighting, ChangeEvent direct) {
 
     static Detection of(StandardState state) {
-        return new Detection(state, null, null);
+        return new Detection(state, null, null, null);
     }
 
-    static Detection of(PendingChange change) {
-        return new Detection(null, change, null);
+    static Detection retire(String key) {
+        return new Detection(null, key, null, null);
+    }
+
+    static Detection of(Sighting sighting) {
+        return new Detection(null, null, sighting, null);
     }
 
     static Detection direct(ChangeEvent change) {
-        return new Detection(null, null, change);
+        return new Detection(null, null, null, change);
     }
 }

@@ -14,11 +14,14 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.tc260watch.differ.config.DifferConfig;
 import org.tc260watch.differ.detect.ClosingReminders;
-import org.tc260watch.differ.detect.SourceBaseline;
-import org.tc260watch.differ.identity.StandardKeys;
+import org.tc260watch.differ.detect.ItemPresence;
+import org.tc260watch.differ.detect.RunTally;
+import org.tc260watch.differ.detect.SourceState;
+import org.tc260watch.differ.identity.IdentityResolver.Entity;
 import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.events.ScrapeRun;
 import org.tc260watch.events.Snapshot;
@@ -26,88 +29,147 @@ import org.tc260watch.events.StandardState;
 import org.tc260watch.events.Topics;
 
 /**
- * Snapshots (by item) → repartitioned by standard key → {@link StandardProcessor} (state store {@value #STANDARDS_STORE})
- * → new states to {@link Topics#STANDARDS}, detected changes repartitioned by source → merged with scrape runs →
- * {@link BaselineGateProcessor} (state store {@value #SOURCES_STORE}) → {@link Topics#CHANGES}.
+ * <pre>
+ * tc260.snapshots ─► identity (1 task; stores aliases, entities) ─► by origin key ─┐
+ *                                         commands topic (items gone) ───────────────┴► standards (stores standards,
+ *     items, reminders) ─► tc260.standards (states; tombstones for migrated keys)
+ *                       ─► tc260.changes (calendar closings, reminders, withdrawals)
+ *                       ─► sightings by source ─┐
+ * tc260.scrape-runs ──────────────────────────────┴► source gate (stores sources, runs, held, presence)
+ *     ─► tc260.changes (baselines, health, netted changes) and ─► commands topic (items gone)
+ * </pre>
+ * Every store has a changelog and the application runs exactly_once_v2, so state, internal topics and outputs commit
+ * together: a killed instance's work is redone by another, with the same deterministic change ids.
  */
 @ApplicationScoped
 public class DifferTopology {
 
-    public static final String STANDARDS_STORE = "standards";
-    public static final String SOURCES_STORE = "sources";
-    public static final String REMINDERS_STORE = "reminders";
+    /** Internal topic from the source gate back to the standards: items gone for good. Keyed by origin key. */
+    public static final String COMMANDS_TOPIC = "tc260.differ-commands";
 
-    static final Serde<Snapshot> SNAPSHOT = JsonSerde.of(Snapshot.class);
-    static final Serde<ScrapeRun> SCRAPE_RUN = JsonSerde.of(ScrapeRun.class);
-    static final Serde<StandardState> STATE = JsonSerde.of(StandardState.class);
-    static final Serde<ChangeEvent> CHANGE = JsonSerde.of(ChangeEvent.class);
+    public static final String ALIASES_STORE = "aliases";
+    public static final String ENTITIES_STORE = "entities";
+    public static final String STANDARDS_STORE = "standards";
+    public static final String ITEMS_STORE = "items";
+    public static final String REMINDERS_STORE = "reminders";
+    public static final String SOURCES_STORE = "sources";
+    public static final String RUNS_STORE = "runs";
+    public static final String HELD_STORE = "held";
+    public static final String PRESENCE_STORE = "presence";
+
+    public static final Serde<Snapshot> SNAPSHOT = JsonSerde.of(Snapshot.class);
+    public static final Serde<ScrapeRun> SCRAPE_RUN = JsonSerde.of(ScrapeRun.class);
+    public static final Serde<StandardState> STATE = JsonSerde.of(StandardState.class);
+    public static final Serde<ChangeEvent> CHANGE = JsonSerde.of(ChangeEvent.class);
+    static final Serde<StandardInput> STANDARD_INPUT = JsonSerde.of(StandardInput.class);
     static final Serde<Detection> DETECTION = JsonSerde.of(Detection.class);
     static final Serde<GateInput> GATE_INPUT = JsonSerde.of(GateInput.class);
-    static final Serde<SourceBaseline> SOURCE = JsonSerde.of(SourceBaseline.class);
-    static final Serde<SentReminders> SENT_REMINDERS = JsonSerde.of(SentReminders.class);
+
+    /** Every key of the identity step: one partition, one task, one consistent alias index. */
+    private static final String IDENTITY_KEY = "identity";
+
+    /**
+     * @param sourcePartitions   partitions of {@link Topics#SCRAPE_RUNS}; sightings are repartitioned to the same count
+     *                           so that a source's sightings and runs meet in one task
+     * @param standardPartitions partitions of {@link #COMMANDS_TOPIC}; snapshots are repartitioned by standard to the
+     *                           same count so that a standard's snapshots and departures meet in one task
+     * @param reminders     when to tell that a comment period closes soon
+     * @param reminderCheck how often (wall-clock) to look for due reminders and passed deadlines
+     * @param absentRuns    consecutive HEALTHY complete runs an item must be absent from to be gone (K)
+     * @param settleTimeout how long a run may wait for its verdict or snapshots before it settles unverified
+     */
+    public record Settings(int sourcePartitions, int standardPartitions, ClosingReminders reminders, Duration reminderCheck, int absentRuns,
+            Duration settleTimeout) {
+
+        public static Settings defaults(int partitions) {
+            return new Settings(partitions, partitions, new ClosingReminders(List.of(7, 1)), Duration.ofHours(1), 3,
+                    Duration.ofMinutes(2));
+        }
+    }
 
     @Produces
     public Topology topology(TopicBootstrap topics, DifferConfig config) {
-        return build(topics.ensureTopics(), new ClosingReminders(config.reminders().days()),
-                config.reminders().checkInterval());
+        TopicBootstrap.Layout layout = topics.ensureTopics();
+        return build(new Settings(layout.sourcePartitions(), layout.standardPartitions(),
+                new ClosingReminders(config.reminders().days()),
+                config.reminders().checkInterval(), config.withdrawal().absentRuns(), config.settleTimeout()));
     }
 
-    /** With the default reminders (7 and 1 days before a deadline, checked hourly). */
-    public static Topology build(int sourcePartitions) {
-        return build(sourcePartitions, new ClosingReminders(List.of(7, 1)), Duration.ofHours(1));
+    /** With the default settings. */
+    public static Topology build(int partitions) {
+        return build(Settings.defaults(partitions));
     }
 
-    /**
-     * @param sourcePartitions partitions of {@link Topics#SCRAPE_RUNS}; detected changes are repartitioned to the same
-     *                         count so that a source's changes and runs meet in one task
-     * @param reminders        when to tell that a comment period closes soon
-     * @param reminderCheck    how often (wall-clock) to look for due reminders
-     */
-    public static Topology build(int sourcePartitions, ClosingReminders reminders, Duration reminderCheck) {
+    public static Topology build(Settings settings) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(STANDARDS_STORE), Serdes.String(), STATE));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SOURCES_STORE), Serdes.String(), SOURCE));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(REMINDERS_STORE), Serdes.String(), SENT_REMINDERS));
+        store(builder, ALIASES_STORE, Serdes.String());
+        store(builder, ENTITIES_STORE, JsonSerde.of(Entity.class));
+        store(builder, STANDARDS_STORE, STATE);
+        store(builder, ITEMS_STORE, JsonSerde.of(ItemRecord.class));
+        store(builder, REMINDERS_STORE, JsonSerde.of(SentReminders.class));
+        store(builder, SOURCES_STORE, JsonSerde.of(SourceState.class));
+        store(builder, RUNS_STORE, JsonSerde.of(RunTally.class));
+        store(builder, HELD_STORE, CHANGE);
+        store(builder, PRESENCE_STORE, JsonSerde.of(ItemPresence.class));
 
-        KStream<String, Detection> detections = builder
+        KStream<String, StandardInput> observed = builder
                 .stream(Topics.SNAPSHOTS, Consumed.with(Serdes.String(), SNAPSHOT).withName("read-snapshots"))
-                .filter((itemKey, snapshot) -> snapshot != null, Named.as("drop-tombstones"))
-                .selectKey((itemKey, snapshot) -> StandardKeys.keyOf(snapshot), Named.as("key-by-standard"))
-                .repartition(Repartitioned.with(Serdes.String(), SNAPSHOT).withName("snapshots-by-standard"))
-                .process(() -> new StandardProcessor(reminders, reminderCheck), Named.as("apply-snapshot"),
-                        STANDARDS_STORE, REMINDERS_STORE);
+                .filter((itemKey, snapshot) -> snapshot != null && snapshot.itemKey() != null
+                        && snapshot.observedAt() != null && snapshot.source() != null, Named.as("drop-unusable"))
+                .selectKey((itemKey, snapshot) -> IDENTITY_KEY, Named.as("to-identity"))
+                .repartition(Repartitioned.with(Serdes.String(), SNAPSHOT).withName("snapshots-for-identity")
+                        .withNumberOfPartitions(1))
+                .process(IdentityProcessor::new, Named.as("resolve-identity"), ALIASES_STORE, ENTITIES_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), STANDARD_INPUT).withName("snapshots-by-standard")
+                        .withNumberOfPartitions(settings.standardPartitions()));
+        KStream<String, StandardInput> departures = builder.stream(COMMANDS_TOPIC,
+                Consumed.with(Serdes.String(), STANDARD_INPUT).withName("read-commands"));
+
+        KStream<String, Detection> detections = observed.merge(departures, Named.as("standard-inputs"))
+                .filter((origin, in) -> in != null, Named.as("drop-command-tombstones"))
+                .process(() -> new StandardProcessor(settings.reminders(), settings.reminderCheck()),
+                        Named.as("apply-to-standard"), STANDARDS_STORE, ITEMS_STORE, REMINDERS_STORE);
 
         detections
-                .filter((key, d) -> d.direct() != null, Named.as("direct-changes"))
-                .mapValues(Detection::direct, Named.as("direct-change"))
-                .to(Topics.CHANGES, Produced.with(Serdes.String(), CHANGE).withName("write-reminders"));
-
+                .filter((origin, d) -> d.direct() != null, Named.as("direct-changes"))
+                .map((origin, d) -> KeyValue.pair(d.direct().standardKey(), d.direct()), Named.as("direct-change"))
+                .to(Topics.CHANGES, Produced.with(Serdes.String(), CHANGE).withName("write-direct-changes"));
         detections
-                .filter((key, d) -> d.state() != null, Named.as("states"))
-                .mapValues(Detection::state, Named.as("state"))
+                .filter((origin, d) -> d.state() != null || d.retiredKey() != null, Named.as("states"))
+                .map((origin, d) -> d.state() != null ? KeyValue.pair(d.state().key(), d.state())
+                        : KeyValue.<String, StandardState>pair(d.retiredKey(), null), Named.as("state-by-public-key"))
                 .to(Topics.STANDARDS, Produced.with(Serdes.String(), STATE).withName("write-standards"));
 
-        KStream<String, GateInput> pendingBySource = detections
-                .filter((key, d) -> d.change() != null, Named.as("changes"))
-                .map((key, d) -> KeyValue.pair(d.change().source(), GateInput.of(d.change())),
+        KStream<String, GateInput> sightings = detections
+                .filter((origin, d) -> d.sighting() != null, Named.as("sightings"))
+                .map((origin, d) -> KeyValue.pair(d.sighting().source(), GateInput.of(d.sighting())),
                         Named.as("key-by-source"))
-                .repartition(Repartitioned.with(Serdes.String(), GATE_INPUT)
-                        .withName("pending-changes-by-source")
-                        .withNumberOfPartitions(sourcePartitions));
-
+                .repartition(Repartitioned.with(Serdes.String(), GATE_INPUT).withName("sightings-by-source")
+                        .withNumberOfPartitions(settings.sourcePartitions()));
         KStream<String, GateInput> runs = builder
                 .stream(Topics.SCRAPE_RUNS, Consumed.with(Serdes.String(), SCRAPE_RUN).withName("read-scrape-runs"))
                 // Keyed by source by contract (Topics.SCRAPE_RUNS), so no repartition is needed.
-                .filter((source, run) -> run != null, Named.as("drop-run-tombstones"))
+                .filter((source, run) -> run != null && run.runId() != null && run.finishedAt() != null,
+                        Named.as("drop-unusable-runs"))
                 .mapValues(GateInput::of, Named.as("run-input"));
 
-        pendingBySource.merge(runs, Named.as("changes-and-runs"))
-                .process(BaselineGateProcessor::new, Named.as("baseline-gate"), SOURCES_STORE)
+        KStream<String, Object> gated = sightings.merge(runs, Named.as("sightings-and-runs"))
+                .process(() -> new SourceGateProcessor(settings.absentRuns(), settings.settleTimeout()),
+                        Named.as("source-gate"), SOURCES_STORE, RUNS_STORE, HELD_STORE, PRESENCE_STORE);
+        gated
+                .filter((key, out) -> out instanceof ChangeEvent, Named.as("told-changes"))
+                .mapValues(out -> (ChangeEvent) out, Named.as("as-change"))
                 .to(Topics.CHANGES, Produced.with(Serdes.String(), CHANGE).withName("write-changes"));
+        gated
+                .filter((key, out) -> out instanceof StandardInput, Named.as("items-gone"))
+                .mapValues(out -> (StandardInput) out, Named.as("as-command"))
+                .to(COMMANDS_TOPIC, Produced.with(Serdes.String(), STANDARD_INPUT).withName("write-commands"));
 
         return builder.build();
+    }
+
+    private static <V> void store(StreamsBuilder builder, String name, Serde<V> serde) {
+        KeyValueBytesStoreSupplier supplier = Stores.persistentKeyValueStore(name);
+        builder.addStateStore(Stores.keyValueStoreBuilder(supplier, Serdes.String(), serde));
     }
 }

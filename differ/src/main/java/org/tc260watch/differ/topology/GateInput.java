@@ -1,15 +1,14 @@
 package org.tc260watch.differ.topology;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.tc260watch.differ.detect.PendingChange;
 import org.tc260watch.events.ScrapeRun;
 
-/** What the baseline gate reads, keyed by source: a detected change or a run verdict (exactly one is set). */
+/** What the source gate reads, keyed by source: a sighting or a run verdict (exactly one is set). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record GateInput(PendingChange change, ScrapeRun run) {
+record GateInput(Sighting sighting, ScrapeRun run) {
 
-    static GateInput of(PendingChange change) {
-        return new GateInput(change, null);
+    static GateInput of(Sighting sighting) {
+        return new GateInput(sighting, null);
     }
 
     static GateInput of(ScrapeRun run) {

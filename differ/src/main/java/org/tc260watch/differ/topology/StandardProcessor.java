@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -12,21 +13,23 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.tc260watch.differ.detect.ClosingReminders;
-import org.tc260watch.differ.detect.PendingChange;
 import org.tc260watch.differ.detect.StandardDiff;
+import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.events.Snapshot;
 import org.tc260watch.events.StandardState;
 
 /**
- * Applies snapshots, keyed by standard key, to the standards store and forwards new states and detected changes; on
- * wall-clock time it also tells "comments close in N days" reminders for the standards of its partitions.
+ * Keyed by origin key: applies snapshots and departures to the standards store, forwards new states and a sighting per
+ * snapshot (with the changes it caused) for the source gate; on wall-clock time it closes comment periods whose
+ * deadline passed and tells "comments close in N days" reminders for the standards of its partitions.
  */
-final class StandardProcessor implements Processor<String, Snapshot, String, Detection> {
+final class StandardProcessor implements Processor<String, StandardInput, String, Detection> {
 
     private final ClosingReminders reminders;
     private final Duration reminderCheck;
     private ProcessorContext<String, Detection> context;
     private KeyValueStore<String, StandardState> standards;
+    private KeyValueStore<String, ItemRecord> items;
     private KeyValueStore<String, SentReminders> sent;
 
     StandardProcessor(ClosingReminders reminders, Duration reminderCheck) {
@@ -38,25 +41,69 @@ final class StandardProcessor implements Processor<String, Snapshot, String, Det
     public void init(ProcessorContext<String, Detection> context) {
         this.context = context;
         this.standards = context.getStateStore(DifferTopology.STANDARDS_STORE);
+        this.items = context.getStateStore(DifferTopology.ITEMS_STORE);
         this.sent = context.getStateStore(DifferTopology.REMINDERS_STORE);
-        context.schedule(reminderCheck, PunctuationType.WALL_CLOCK_TIME, this::remind);
+        context.schedule(reminderCheck, PunctuationType.WALL_CLOCK_TIME, this::onClock);
     }
 
     @Override
-    public void process(Record<String, Snapshot> record) {
-        String key = record.key();
-        Snapshot snapshot = record.value();
-        StandardDiff.Result result = StandardDiff.apply(key, standards.get(key), snapshot);
-        standards.put(key, result.state());
-        if (result.changed()) {
-            context.forward(record.withValue(Detection.of(result.state())));
-        }
-        for (var change : result.changes()) {
-            context.forward(record.withValue(Detection.of(new PendingChange(snapshot.source(), snapshot.runId(), change))));
+    public void process(Record<String, StandardInput> record) {
+        StandardInput in = record.value();
+        if (in.snapshot() != null && in.entity() != null) {
+            observe(record.key(), in, record.timestamp());
+        } else if (in.gone() != null) {
+            gone(record.key(), in.gone(), record.timestamp());
         }
     }
 
-    private void remind(long wallClockMs) {
+    private void observe(String origin, StandardInput in, long timestamp) {
+        Snapshot s = in.snapshot();
+        StandardState old = standards.get(origin);
+        ItemRecord before = items.get(s.itemKey());
+        boolean restated = old != null && before != null && s.contentHash() != null
+                && s.contentHash().equals(before.contentHash());
+        StandardDiff.Result result = StandardDiff.apply(old, s, in.entity(), restated);
+        standards.put(origin, result.state());
+        ItemRecord now = new ItemRecord(s.contentHash(), s.listingOrArchive());
+        if (!now.equals(before)) {
+            items.put(s.itemKey(), now);
+        }
+        publish(old, result, timestamp);
+        context.forward(new Record<>(origin, Detection.of(new Sighting(s.source(), s.runId(), s.itemKey(), origin,
+                s.listingOrArchive(), s.sourceUrl(), s.observedAt(), result.changes())), timestamp));
+    }
+
+    private void gone(String origin, StandardInput.Gone gone, long timestamp) {
+        items.delete(gone.itemKey());
+        StandardState old = standards.get(origin);
+        if (old == null) {
+            return;
+        }
+        boolean otherLiveListing = old.itemKeys().stream()
+                .filter(k -> !k.equals(gone.itemKey()))
+                .map(items::get)
+                .anyMatch(i -> i != null && i.listing().absenceMeansRemoval());
+        StandardDiff.Result result = StandardDiff.gone(old, gone.itemKey(), gone.listing(), gone.goneAt(),
+                otherLiveListing, gone.sourceUrl());
+        standards.put(origin, result.state());
+        publish(old, result, timestamp);
+        for (ChangeEvent change : result.changes()) {
+            context.forward(new Record<>(origin, Detection.direct(change), timestamp));
+        }
+    }
+
+    private void publish(StandardState old, StandardDiff.Result result, long timestamp) {
+        if (!result.changed()) {
+            return;
+        }
+        String origin = result.state().originKey();
+        if (old != null && !Objects.equals(old.key(), result.state().key())) {
+            context.forward(new Record<>(origin, Detection.retire(old.key()), timestamp));
+        }
+        context.forward(new Record<>(origin, Detection.of(result.state()), timestamp));
+    }
+
+    private void onClock(long wallClockMs) {
         Instant now = Instant.ofEpochMilli(wallClockMs);
         LocalDate today = now.atZone(ClosingReminders.SITE_ZONE).toLocalDate();
         try (KeyValueIterator<String, StandardState> all = standards.all()) {
@@ -66,15 +113,26 @@ final class StandardProcessor implements Processor<String, Snapshot, String, Det
                 if (state.commentEnd() == null) {
                     continue;
                 }
-                // Keyed by deadline too: a moved deadline has reminders of its own.
-                String sentKey = entry.key + "|" + state.commentEnd();
-                SentReminders already = sent.get(sentKey);
-                reminders.due(state, today, already == null ? List.of() : already.days()).ifPresent(due -> {
-                    sent.put(sentKey, new SentReminders(due.sentNow()));
-                    context.forward(new Record<>(entry.key,
-                            Detection.direct(ClosingReminders.event(state, due, today, now)), wallClockMs));
-                });
+                StandardDiff.Result closed = StandardDiff.closeByCalendar(state, today, now);
+                if (closed.changed()) {
+                    standards.put(entry.key, closed.state());
+                    publish(state, closed, wallClockMs);
+                    closed.changes().forEach(c -> context.forward(new Record<>(entry.key, Detection.direct(c), wallClockMs)));
+                    continue;
+                }
+                remind(entry.key, state, today, now, wallClockMs);
             }
         }
+    }
+
+    private void remind(String origin, StandardState state, LocalDate today, Instant now, long wallClockMs) {
+        // Keyed by deadline too: a moved deadline has reminders of its own.
+        String sentKey = origin + "|" + state.commentEnd();
+        SentReminders already = sent.get(sentKey);
+        reminders.due(state, today, already == null ? List.of() : already.days()).ifPresent(due -> {
+            sent.put(sentKey, new SentReminders(due.sentNow()));
+            context.forward(new Record<>(origin, Detection.direct(ClosingReminders.event(state, due, today, now)),
+                    wallClockMs));
+        });
     }
 }

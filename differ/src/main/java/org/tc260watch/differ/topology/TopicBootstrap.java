@@ -32,8 +32,15 @@ public class TopicBootstrap {
         this.config = config;
     }
 
-    /** @return the partition count of {@link Topics#SCRAPE_RUNS} (the configured one if the broker cannot say) */
-    public int ensureTopics() {
+    /** Partition counts the topology must match: its merged streams must be co-partitioned with these topics. */
+    public record Layout(int sourcePartitions, int standardPartitions) {
+    }
+
+    /**
+     * @return the partition counts of {@link Topics#SCRAPE_RUNS} and {@link DifferTopology#COMMANDS_TOPIC} (the
+     *         configured count if the broker cannot say)
+     */
+    public Layout ensureTopics() {
         int partitions = config.topics().partitions();
         long timeoutMs = config.topics().createTimeout().toMillis();
         try (Admin admin = Admin.create(Map.of(
@@ -47,6 +54,8 @@ public class TopicBootstrap {
                             // The public history of changes: kept, not compacted.
                             new NewTopic(Topics.CHANGES, partitions, (short) -1)
                                     .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")),
+                            // Items gone, from the source gate back to the standards; consumed at once.
+                            new NewTopic(DifferTopology.COMMANDS_TOPIC, partitions, (short) -1),
                             // Latest state per standard.
                             new NewTopic(Topics.STANDARDS, partitions, (short) -1)
                                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))
@@ -60,15 +69,17 @@ public class TopicBootstrap {
                     Log.warnf("creating topics: %s", e.getCause().getMessage());
                 }
             }
-            return admin.describeTopics(List.of(Topics.SCRAPE_RUNS)).allTopicNames()
-                    .get(timeoutMs, TimeUnit.MILLISECONDS).get(Topics.SCRAPE_RUNS).partitions().size();
+            var described = admin.describeTopics(List.of(Topics.SCRAPE_RUNS, DifferTopology.COMMANDS_TOPIC))
+                    .allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS);
+            return new Layout(described.get(Topics.SCRAPE_RUNS).partitions().size(),
+                    described.get(DifferTopology.COMMANDS_TOPIC).partitions().size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return partitions;
+            return new Layout(partitions, partitions);
         } catch (ExecutionException | TimeoutException e) {
-            Log.errorf("Kafka at %s did not answer (%s); assuming %d partitions for %s", bootstrapServers,
-                    e.getMessage(), partitions, Topics.SCRAPE_RUNS);
-            return partitions;
+            Log.errorf("Kafka at %s did not answer (%s); assuming %d partitions for %s and %s", bootstrapServers,
+                    e.getMessage(), partitions, Topics.SCRAPE_RUNS, DifferTopology.COMMANDS_TOPIC);
+            return new Layout(partitions, partitions);
         }
     }
 }

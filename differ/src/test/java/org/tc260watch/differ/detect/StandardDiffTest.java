@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tc260watch.differ.identity.IdentityResolver.Entity;
 import org.tc260watch.events.Attachment;
 import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.events.ChangeType;
@@ -28,15 +29,22 @@ class StandardDiffTest {
                 ItemKind.COMMENT_DRAFT_NOTICE, "t", ids, List.of(book), stage, dates, files, null, "h", at, "r", null);
     }
 
+    /** Applies a snapshot the way identity resolution routes it: to KEY's standard, with its identifiers learnt. */
+    private static StandardDiff.Result apply(StandardState old, Snapshot s) {
+        List<String> ids = new java.util.ArrayList<>(old == null ? List.of() : old.ids());
+        s.standardIds().stream().filter(i -> !ids.contains(i)).forEach(ids::add);
+        return StandardDiff.apply(old, s, new Entity(KEY, ids), false);
+    }
+
     private static StandardState draft() {
-        return StandardDiff.apply(KEY, null, item("a", Stage.COMMENT_DRAFT, BOOK,
+        return apply(null, item("a", Stage.COMMENT_DRAFT, BOOK,
                 new ItemDates(null, LocalDate.parse("2026-02-11"), LocalDate.parse("2026-04-12"), null),
                 List.of(), List.of(KEY), T0)).state();
     }
 
     @Test
     void aLaterStageIsAStageChange() {
-        StandardDiff.Result r = StandardDiff.apply(KEY, draft(),
+        StandardDiff.Result r = apply(draft(),
                 item("b", Stage.APPROVAL_DRAFT, BOOK, ItemDates.NONE, List.of(), List.of(KEY), T0.plusSeconds(60)));
         assertThat(r.changes()).singleElement().satisfies(c -> {
             assertThat(c.type()).isEqualTo(ChangeType.STAGE_CHANGED);
@@ -46,9 +54,9 @@ class StandardDiffTest {
 
     @Test
     void anOldDraftNoticeReadAgainDoesNotPullTheStageBack() {
-        StandardState approval = StandardDiff.apply(KEY, draft(),
+        StandardState approval = apply(draft(),
                 item("b", Stage.APPROVAL_DRAFT, BOOK, ItemDates.NONE, List.of(), List.of(KEY), T0.plusSeconds(60))).state();
-        StandardDiff.Result again = StandardDiff.apply(KEY, approval, item("a", Stage.COMMENT_DRAFT, BOOK,
+        StandardDiff.Result again = apply(approval, item("a", Stage.COMMENT_DRAFT, BOOK,
                 new ItemDates(null, LocalDate.parse("2026-02-11"), LocalDate.parse("2026-04-12"), null),
                 List.of(), List.of(KEY), T0.plusSeconds(120)));
         assertThat(again.changes()).isEmpty();
@@ -58,7 +66,7 @@ class StandardDiffTest {
 
     @Test
     void publicationCarriesTheNumberAndTheDates() {
-        StandardDiff.Result r = StandardDiff.apply(KEY, draft(), item("p", Stage.PUBLISHED, BOOK,
+        StandardDiff.Result r = apply(draft(), item("p", Stage.PUBLISHED, BOOK,
                 new ItemDates(LocalDate.parse("2026-06-30"), null, null, LocalDate.parse("2027-01-01")), List.of(),
                 List.of("GB/T 47100-2026", KEY), T0.plusSeconds(60)));
         assertThat(r.changes()).extracting(ChangeEvent::type).containsExactly(ChangeType.PUBLISHED);
@@ -66,13 +74,18 @@ class StandardDiffTest {
                 new FieldChange("stage", "COMMENT_DRAFT", "PUBLISHED"),
                 new FieldChange("published", null, "2026-06-30"),
                 new FieldChange("implementation", null, "2027-01-01"),
-                new FieldChange("ids", KEY, KEY + ", GB/T 47100-2026"));
+                new FieldChange("ids", KEY, KEY + ", GB/T 47100-2026"),
+                new FieldChange("key", KEY, "GB/T 47100-2026"));
+        assertThat(r.state().key()).isEqualTo("GB/T 47100-2026");
+        assertThat(r.state().previousKeys()).containsExactly(KEY);
+        assertThat(r.changes().get(0).id()).as("ids stay named by the origin key")
+                .isEqualTo(ChangeIds.of(KEY, ChangeType.PUBLISHED, 2));
     }
 
     @Test
     void aNewAttachmentIsADocumentUpdate() {
         Attachment text = new Attachment("征求意见稿", "标准征求意见稿文本.pdf", "https://www.tc260.org.cn/sysFile/downloadFile/e83f");
-        StandardDiff.Result r = StandardDiff.apply(KEY, draft(), item("a", Stage.COMMENT_DRAFT, BOOK,
+        StandardDiff.Result r = apply(draft(), item("a", Stage.COMMENT_DRAFT, BOOK,
                 ItemDates.NONE, List.of(text), List.of(KEY), T0.plusSeconds(60)));
         assertThat(r.changes()).singleElement().satisfies(c -> {
             assertThat(c.type()).isEqualTo(ChangeType.DOCUMENT_UPDATED);
@@ -83,24 +96,63 @@ class StandardDiffTest {
 
     @Test
     void aRenamedTitleIsATitleChangeButADraftsOldTitleIsNot() {
-        StandardDiff.Result renamed = StandardDiff.apply(KEY, draft(), item("b", Stage.COMMENT_DRAFT,
+        StandardDiff.Result renamed = apply(draft(), item("b", Stage.COMMENT_DRAFT,
                 "数据安全技术 个人信息保护合规审计通用要求", ItemDates.NONE, List.of(), List.of(KEY), T0.plusSeconds(60)));
         assertThat(renamed.changes()).extracting(ChangeEvent::type).containsExactly(ChangeType.TITLE_CHANGED);
 
-        StandardState approval = StandardDiff.apply(KEY, draft(),
+        StandardState approval = apply(draft(),
                 item("c", Stage.APPROVAL_DRAFT, BOOK, ItemDates.NONE, List.of(), List.of(KEY), T0.plusSeconds(60))).state();
-        StandardDiff.Result old = StandardDiff.apply(KEY, approval, item("z", Stage.COMMENT_DRAFT, "旧标题",
+        StandardDiff.Result old = apply(approval, item("z", Stage.COMMENT_DRAFT, "旧标题",
                 ItemDates.NONE, List.of(), List.of(KEY), T0.plusSeconds(120)));
         assertThat(old.changes()).extracting(ChangeEvent::type).doesNotContain(ChangeType.TITLE_CHANGED);
     }
 
     @Test
     void oneObservationWithSeveralChangesGivesDistinctDeterministicIds() {
-        StandardDiff.Result r = StandardDiff.apply(KEY, draft(), item("b", Stage.REVIEW_DRAFT, BOOK,
+        StandardDiff.Result r = apply(draft(), item("b", Stage.REVIEW_DRAFT, BOOK,
                 new ItemDates(null, null, LocalDate.parse("2026-05-01"), null), List.of(), List.of(KEY), T0.plusSeconds(60)));
         assertThat(r.changes()).extracting(ChangeEvent::type)
                 .containsExactly(ChangeType.STAGE_CHANGED, ChangeType.DEADLINE_CHANGED);
         assertThat(r.changes()).extracting(ChangeEvent::id).doesNotHaveDuplicates()
                 .containsExactly(ChangeIds.of(KEY, ChangeType.STAGE_CHANGED, 2), ChangeIds.of(KEY, ChangeType.DEADLINE_CHANGED, 2));
+    }
+
+    @Test
+    void aRestatedItemConfirmsButOverridesNothing() {
+        StandardState moved = apply(draft(), item("b", Stage.COMMENT_DRAFT, BOOK,
+                new ItemDates(null, null, LocalDate.parse("2026-05-01"), null), List.of(), List.of(KEY), T0.plusSeconds(60)))
+                .state();
+        StandardDiff.Result again = StandardDiff.apply(moved, item("a", Stage.COMMENT_DRAFT, BOOK,
+                new ItemDates(null, LocalDate.parse("2026-02-11"), LocalDate.parse("2026-04-12"), null),
+                List.of(), List.of(KEY), T0.plusSeconds(120)), new Entity(KEY, List.of(KEY)), true);
+        assertThat(again.changed()).isFalse();
+        assertThat(again.state().commentEnd()).hasToString("2026-05-01");
+        assertThat(again.state().lastSeen()).isEqualTo(T0.plusSeconds(120));
+    }
+
+    @Test
+    void theCalendarClosesAPeriodOnlyAfterItsDeadlineAndOnlyIfItWasSeenOpen() {
+        StandardState open = draft();
+        assertThat(StandardDiff.closeByCalendar(open, LocalDate.parse("2026-04-12"), T0).changed()).isFalse();
+        StandardDiff.Result closed = StandardDiff.closeByCalendar(open, LocalDate.parse("2026-04-13"), T0);
+        assertThat(closed.changes()).singleElement().satisfies(c -> {
+            assertThat(c.type()).isEqualTo(ChangeType.COMMENT_PERIOD_CLOSED);
+            assertThat(c.changes()).containsExactly(new FieldChange("commentClosed", null, "2026-04-13"));
+        });
+        assertThat(StandardDiff.closeByCalendar(closed.state(), LocalDate.parse("2026-04-14"), T0).changed()).isFalse();
+
+        StandardState seenLate = open.toBuilder().firstSeen(Instant.parse("2026-06-01T00:00:00Z")).build();
+        StandardDiff.Result quiet = StandardDiff.closeByCalendar(seenLate, LocalDate.parse("2026-06-02"), T0);
+        assertThat(quiet.changes()).as("closed before it was ever seen open").isEmpty();
+        assertThat(quiet.state().commentClosed()).isNotNull();
+    }
+
+    @Test
+    void aDeadlineMovedLaterReopensAClosedPeriod() {
+        StandardState closed = StandardDiff.closeByCalendar(draft(), LocalDate.parse("2026-04-13"), T0).state();
+        StandardDiff.Result reopened = apply(closed, item("b", Stage.COMMENT_DRAFT, BOOK,
+                new ItemDates(null, null, LocalDate.parse("2026-05-30"), null), List.of(), List.of(KEY), T0.plusSeconds(60)));
+        assertThat(reopened.state().commentClosed()).isNull();
+        assertThat(reopened.changes()).extracting(ChangeEvent::type).containsExactly(ChangeType.DEADLINE_CHANGED);
     }
 }

@@ -50,7 +50,8 @@ class ClosingReminderTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(
-                DifferTopology.build(3, new ClosingReminders(List.of(7, 1)), Duration.ofHours(1)), props, APRIL_5);
+                DifferTopology.build(new DifferTopology.Settings(3, 3, new ClosingReminders(List.of(7, 1)),
+                        Duration.ofHours(1), 3, Duration.ofMinutes(2))), props, APRIL_5);
         TestInputTopic<String, Snapshot> snapshots =
                 driver.createInputTopic(Topics.SNAPSHOTS, new StringSerializer(), DifferTopology.SNAPSHOT.serializer());
         TestInputTopic<String, ScrapeRun> runs =
@@ -63,7 +64,8 @@ class ClosingReminderTopologyTest {
         snapshots.pipeInput(open.itemKey(), open);
         snapshots.pipeInput(later.itemKey(), later);
         runs.pipeInput(SOURCE, run("r1", Health.HEALTHY, 2, APRIL_5.minusSeconds(3600)));
-        assertThat(changes.isEmpty()).as("the baseline tells nobody").isTrue();
+        assertThat(changes.readValuesToList()).as("the baseline tells nobody about standards")
+                .extracting(ChangeEvent::type).containsExactly(ChangeType.SOURCE_BASELINED);
 
         driver.advanceWallClockTime(Duration.ofHours(1));
         List<ChangeEvent> seven = changes.readValuesToList();
@@ -92,5 +94,13 @@ class ClosingReminderTopologyTest {
         driver.advanceWallClockTime(Duration.ofDays(4)); // 2026-04-27: 7 days before the other draft's 2026-05-04
         assertThat(changes.readValuesToList()).extracting(c -> c.standardKey() + " " + c.changes().get(0).to())
                 .containsExactly("title:数据安全技术数据出境安全评估指南 7");
+
+        // 2026-05-05: both deadlines have passed; each period is told closed once, and never reminded again.
+        driver.advanceWallClockTime(Duration.ofDays(8));
+        assertThat(changes.readValuesToList()).extracting(c -> c.type().wireName() + " " + c.standardKey())
+                .containsExactlyInAnyOrder("comment-period.closed title:数据安全技术数据分类分级规则",
+                        "comment-period.closed title:数据安全技术数据出境安全评估指南");
+        driver.advanceWallClockTime(Duration.ofDays(1));
+        assertThat(changes.isEmpty()).isTrue();
     }
 }
