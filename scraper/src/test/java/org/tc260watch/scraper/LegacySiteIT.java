@@ -20,6 +20,7 @@ import org.tc260watch.deploy.testing.KafkaBrokerTestResource;
 import org.tc260watch.events.Attachment;
 import org.tc260watch.events.Health;
 import org.tc260watch.events.ItemKind;
+import org.tc260watch.events.Listing;
 import org.tc260watch.events.ScrapeRun;
 import org.tc260watch.events.SiteGeneration;
 import org.tc260watch.events.Snapshot;
@@ -44,6 +45,9 @@ import org.tc260watch.scraper.sim.Tc260SimulatorTestResource;
 class LegacySiteIT {
 
     private static final Set<String> LEGACY = Set.of("legacy.bzzqyj", "legacy.notices", "legacy.published");
+    /** What each legacy list means; every snapshot published for it says so. */
+    private static final Map<String, Listing> LISTINGS = Map.of("legacy.bzzqyj", Listing.OPEN_FOR_COMMENT,
+            "legacy.notices", Listing.ARCHIVE, "legacy.published", Listing.CATALOGUE);
 
     @InjectTc260Simulator
     Tc260Simulator site;
@@ -72,6 +76,8 @@ class LegacySiteIT {
             assertThat(run.complete()).isTrue();
             assertThat(topics.runs(run.runId())).singleElement()
                     .satisfies(record -> assertThat(record.value()).isEqualTo(run));
+            assertThat(snapshots(run).values()).as(run.source()).extracting(Snapshot::listing)
+                    .containsOnly(LISTINGS.get(run.source()));
         }
 
         Map<String, Snapshot> drafts = snapshots(runs.get("legacy.bzzqyj"));

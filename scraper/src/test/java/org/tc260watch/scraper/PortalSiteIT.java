@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.tc260watch.deploy.testing.KafkaBrokerTestResource;
 import org.tc260watch.events.Health;
 import org.tc260watch.events.ItemKind;
+import org.tc260watch.events.Listing;
 import org.tc260watch.events.ScrapeRun;
 import org.tc260watch.events.SiteGeneration;
 import org.tc260watch.events.Snapshot;
@@ -49,6 +50,10 @@ class PortalSiteIT {
 
     private static final List<String> PORTAL_SOURCES = List.of("portal.news", "portal.notices", "portal.plan",
             "portal.publications", "portal.standards", "portal.suggestion");
+    /** What each portal list means; every snapshot published for it says so. */
+    private static final Map<String, Listing> LISTINGS = Map.of("portal.news", Listing.ARCHIVE,
+            "portal.notices", Listing.ARCHIVE, "portal.plan", Listing.CATALOGUE, "portal.publications",
+            Listing.CATALOGUE, "portal.standards", Listing.CATALOGUE, "portal.suggestion", Listing.OPEN_FOR_COMMENT);
     private static final String REAL = "20250519172429";
     private static final String ANNOUNCEMENT = "267e851caadf4d7f834ede5e39a7e3cf";
     private static final String AIGC = "20250828165129";
@@ -80,6 +85,8 @@ class PortalSiteIT {
             assertThat(run.generation()).isEqualTo(SiteGeneration.PORTAL);
             assertThat(topics.runs(run.runId())).singleElement()
                     .satisfies(r -> assertThat(r.key()).isEqualTo(source));
+            assertThat(snapshots(run).values()).as(source).extracting(Snapshot::listing)
+                    .containsOnly(LISTINGS.get(source));
         }
 
         // The 7-standard batch draft notice is split per standard by its detail page.

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.tc260watch.deploy.testing.KafkaBrokerTestResource;
 import org.tc260watch.events.Health;
 import org.tc260watch.events.ItemKind;
+import org.tc260watch.events.Listing;
 import org.tc260watch.events.ScrapeRun;
 import org.tc260watch.events.SiteGeneration;
 import org.tc260watch.events.Snapshot;
@@ -54,6 +55,9 @@ class ShtmlSiteIT {
     private static final String SJZN = GuideListAdapter.SOURCE;
     private static final String OPINION = ProjectOpinionAdapter.SOURCE;
     private static final List<String> SHTML_SOURCES = List.of(HOME, OPINION, SJZN, TZGG, XWDT);
+    /** What each .shtml list means; every snapshot published for it says so. */
+    private static final Map<String, Listing> LISTINGS = Map.of(HOME, Listing.RECENT, OPINION,
+            Listing.OPEN_FOR_COMMENT, SJZN, Listing.CATALOGUE, TZGG, Listing.ARCHIVE, XWDT, Listing.ARCHIVE);
 
     private static final String DRAFT_GUIDE = "e5b82ae7aca244d19d36b39575cbb458";
     private static final String NEW_NOTICE = "0a1b2c3d4e5f40718293a4b5c6d7e8f9";
@@ -85,6 +89,8 @@ class ShtmlSiteIT {
             assertThat(run.generation()).isEqualTo(SiteGeneration.SHTML);
             assertThat(topics.runs(run.runId())).singleElement()
                     .satisfies(record -> assertThat(record.key()).isEqualTo(run.source()));
+            assertThat(snapshots(run).values()).as(run.source()).extracting(Snapshot::listing)
+                    .containsOnly(LISTINGS.get(run.source()));
         });
         // Items are listed items completed by their detail pages; the two batch notices count once per standard.
         assertThat(runs).extractingFromEntries(e -> e.getKey() + "=" + e.getValue().items())

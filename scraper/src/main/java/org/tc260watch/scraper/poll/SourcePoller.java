@@ -392,7 +392,8 @@ public class SourcePoller {
             for (Remembered remembered : published.values()) {
                 for (ObservedItem item : remembered.published()) {
                     snapshots.putIfAbsent(item.itemKey(),
-                            item.toSnapshot(adapter.source(), adapter.generation(), observedAt, runId));
+                            item.toSnapshot(adapter.source(), adapter.generation(), adapter.listing(),
+                                    observedAt, runId));
                 }
             }
             List<Snapshot> items = health == Health.FAILED ? List.of() : List.copyOf(snapshots.values());

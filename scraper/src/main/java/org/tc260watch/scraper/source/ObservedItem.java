@@ -10,6 +10,7 @@ import org.tc260watch.events.Attachment;
 import org.tc260watch.events.EventJson;
 import org.tc260watch.events.ItemDates;
 import org.tc260watch.events.ItemKind;
+import org.tc260watch.events.Listing;
 import org.tc260watch.events.SiteGeneration;
 import org.tc260watch.events.Snapshot;
 import org.tc260watch.events.Stage;
@@ -34,12 +35,17 @@ public record ObservedItem(
         dates = dates == null ? ItemDates.NONE : dates;
     }
 
-    /** The snapshot of this item in a run, with the content hash over everything but the run's own fields. */
-    public Snapshot toSnapshot(String source, SiteGeneration generation, Instant observedAt, String runId) {
+    /**
+     * The snapshot of this item in a run, read from a list of {@code listing}, with the content hash over the item's
+     * own fields: not the run's, and not the listing, which is the source's and would otherwise change the hash of
+     * every item already published.
+     */
+    public Snapshot toSnapshot(String source, SiteGeneration generation, Listing listing, Instant observedAt,
+            String runId) {
         Snapshot content = new Snapshot(source, generation, itemKey, sourceUrl, kind, title, standardIds, bookTitles,
                 stage, dates, attachments, documentNumber, null, null, null, null);
         return new Snapshot(source, generation, itemKey, sourceUrl, kind, title, standardIds, bookTitles, stage,
-                dates, attachments, documentNumber, contentHash(content), observedAt, runId, null);
+                dates, attachments, documentNumber, contentHash(content), observedAt, runId, listing);
     }
 
     /** SHA-256 hex of the event JSON of the content fields; record components serialise in a fixed order. */

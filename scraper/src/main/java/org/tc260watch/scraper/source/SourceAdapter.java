@@ -2,6 +2,7 @@ package org.tc260watch.scraper.source;
 
 import java.net.URI;
 import java.util.Optional;
+import org.tc260watch.events.Listing;
 import org.tc260watch.events.SiteGeneration;
 import org.tc260watch.scraper.fetch.FetchedPage;
 import org.tc260watch.scraper.fetch.PageRequest;
@@ -16,6 +17,17 @@ public interface SourceAdapter {
     String source();
 
     SiteGeneration generation();
+
+    /**
+     * What this page type's list means, and so what an item leaving it means; carried on every snapshot of this
+     * source. The differ reads an item's absence from consecutive healthy complete runs as removal (or, for a
+     * comment draft, as its comment period closing) only for {@link Listing#CATALOGUE} and
+     * {@link Listing#OPEN_FOR_COMMENT}; items scroll off an {@link Listing#ARCHIVE} or {@link Listing#RECENT} list
+     * without anything having happened. There is deliberately no default: a wrong answer is silent (false
+     * "withdrawn" changes, or removals never seen), so every page type, the next redesign's included, must decide.
+     * Detail page types have none: the list source they complete says it.
+     */
+    Listing listing();
 
     /**
      * URL of list page {@code page} (1-based); page 1 is the entry URL. Empty when the page type has no such page

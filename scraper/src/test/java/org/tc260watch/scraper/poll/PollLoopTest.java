@@ -13,6 +13,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tc260watch.events.Health;
+import org.tc260watch.events.Listing;
 import org.tc260watch.events.ScrapeRun;
 import org.tc260watch.events.SiteGeneration;
 import org.tc260watch.events.Snapshot;
@@ -276,6 +277,10 @@ class PollLoopTest {
         assertThat(redesigned.complete()).isFalse();
         // What was last known is vouched for, so nothing looks withdrawn.
         assertThat(results.get("portal.suggestion").snapshots()).extracting(Snapshot::itemKey).containsExactly(A, B, C);
+        assertThat(results.get("portal.suggestion").snapshots()).extracting(Snapshot::listing)
+                .containsOnly(Listing.OPEN_FOR_COMMENT);
+        assertThat(results.get("test.portal.news").snapshots()).extracting(Snapshot::listing)
+                .isNotEmpty().containsOnly(Listing.ARCHIVE);
         assertThat(results.get("test.portal.news").run().health()).isEqualTo(Health.HEALTHY);
     }
 

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tc260watch.events.Health;
+import org.tc260watch.events.Listing;
 import org.tc260watch.events.ScrapeRun;
 import org.tc260watch.events.SiteGeneration;
 import org.tc260watch.events.Snapshot;
@@ -53,7 +54,10 @@ class SourcePollerTest {
         assertThat(run.errors()).isEmpty();
         assertThat(run.finishedAt()).isAfterOrEqualTo(run.startedAt());
         assertThat(result.snapshots()).extracting(Snapshot::itemKey).containsExactly(A, B, C);
-        assertThat(result.snapshots()).allSatisfy(s -> assertThat(s.runId()).isEqualTo(run.runId()));
+        assertThat(result.snapshots()).allSatisfy(s -> {
+            assertThat(s.runId()).isEqualTo(run.runId());
+            assertThat(s.listing()).isEqualTo(Listing.OPEN_FOR_COMMENT);
+        });
         assertThat(site.requests()).extracting(r -> r.pathAndQuery()).containsExactly(
                 "/robots.txt", "/portal/suggestion", "/portal/suggestion?page=2", "/portal/suggestion?page=3");
     }

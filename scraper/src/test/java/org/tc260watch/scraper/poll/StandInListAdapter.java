@@ -8,6 +8,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.tc260watch.events.ItemKind;
+import org.tc260watch.events.Listing;
 import org.tc260watch.events.SiteGeneration;
 import org.tc260watch.scraper.fetch.FetchedPage;
 import org.tc260watch.scraper.source.ObservedItem;
@@ -18,7 +19,8 @@ import org.tc260watch.scraper.source.SourceAdapter;
 /**
  * A stand-in list page type of any generation for the poll-loop tests (not a CDI bean): a one-page list that knows
  * its page by {@code <body data-page-type="<source>">} and its items by {@code li[data-id]}. Another
- * {@code data-page-type} is a layout it does not know; the homepage (or anything else) is a soft 404.
+ * {@code data-page-type} is a layout it does not know; the homepage (or anything else) is a soft 404. It stands in
+ * for notice and news lists, so its listing is {@link Listing#ARCHIVE}.
  */
 final class StandInListAdapter implements SourceAdapter {
 
@@ -40,6 +42,11 @@ final class StandInListAdapter implements SourceAdapter {
     @Override
     public SiteGeneration generation() {
         return generation;
+    }
+
+    @Override
+    public Listing listing() {
+        return Listing.ARCHIVE;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.tc260watch.events.ItemDates;
 import org.tc260watch.events.ItemKind;
+import org.tc260watch.events.Listing;
 import org.tc260watch.events.SiteGeneration;
 import org.tc260watch.scraper.fetch.FetchedPage;
 import org.tc260watch.scraper.parse.CalendarDates;
@@ -36,6 +37,11 @@ public class CommentDraftListAdapter implements SourceAdapter {
     @Override
     public SiteGeneration generation() {
         return SiteGeneration.LEGACY;
+    }
+
+    @Override
+    public Listing listing() {
+        return Listing.OPEN_FOR_COMMENT;
     }
 
     @Override

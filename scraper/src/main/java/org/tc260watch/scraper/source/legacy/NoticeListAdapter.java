@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.tc260watch.events.ItemDates;
+import org.tc260watch.events.Listing;
 import org.tc260watch.events.SiteGeneration;
 import org.tc260watch.scraper.fetch.FetchedPage;
 import org.tc260watch.scraper.parse.CalendarDates;
@@ -38,6 +39,11 @@ public class NoticeListAdapter implements SourceAdapter {
     @Override
     public SiteGeneration generation() {
         return SiteGeneration.LEGACY;
+    }
+
+    @Override
+    public Listing listing() {
+        return Listing.ARCHIVE;
     }
 
     @Override

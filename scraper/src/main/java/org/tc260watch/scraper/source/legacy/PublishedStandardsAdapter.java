@@ -13,6 +13,7 @@ import org.jsoup.select.Elements;
 import org.tc260watch.events.Attachment;
 import org.tc260watch.events.ItemDates;
 import org.tc260watch.events.ItemKind;
+import org.tc260watch.events.Listing;
 import org.tc260watch.events.SiteGeneration;
 import org.tc260watch.events.Stage;
 import org.tc260watch.events.StandardId;
@@ -63,6 +64,11 @@ public class PublishedStandardsAdapter implements SourceAdapter {
     @Override
     public SiteGeneration generation() {
         return SiteGeneration.LEGACY;
+    }
+
+    @Override
+    public Listing listing() {
+        return Listing.CATALOGUE;
     }
 
     /** The query page (the form's action) for every page; the page number travels in the form. */

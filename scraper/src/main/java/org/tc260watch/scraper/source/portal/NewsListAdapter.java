@@ -1,6 +1,7 @@
 package org.tc260watch.scraper.source.portal;
 
 import jakarta.inject.Singleton;
+import org.tc260watch.events.Listing;
 
 /** {@code /portal/cms/work/10/0}: 新闻动态, every news item (notices included, so items repeat under portal.notices). */
 @Singleton
@@ -11,5 +12,10 @@ public class NewsListAdapter extends CmsListAdapter {
 
     public NewsListAdapter() {
         super(SOURCE, LIST_PATH, "新闻动态");
+    }
+
+    @Override
+    public Listing listing() {
+        return Listing.ARCHIVE;
     }
 }

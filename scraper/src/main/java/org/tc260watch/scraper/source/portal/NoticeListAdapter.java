@@ -1,6 +1,7 @@
 package org.tc260watch.scraper.source.portal;
 
 import jakarta.inject.Singleton;
+import org.tc260watch.events.Listing;
 
 /** {@code /portal/cms/work/10/2}: 通知公告 (releases, needs lists, practice-guide drafts, publication notices). */
 @Singleton
@@ -11,5 +12,10 @@ public class NoticeListAdapter extends CmsListAdapter {
 
     public NoticeListAdapter() {
         super(SOURCE, LIST_PATH, "通知公告");
+    }
+
+    @Override
+    public Listing listing() {
+        return Listing.ARCHIVE;
     }
 }

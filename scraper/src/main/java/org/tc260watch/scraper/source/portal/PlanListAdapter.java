@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.tc260watch.events.ItemDates;
 import org.tc260watch.events.ItemKind;
+import org.tc260watch.events.Listing;
 import org.tc260watch.events.Stage;
 import org.tc260watch.events.StandardId;
 import org.tc260watch.scraper.parse.BookTitles;
@@ -29,6 +30,11 @@ public class PlanListAdapter extends ProjectTableAdapter {
     public PlanListAdapter() {
         super(SOURCE, LIST_PATH, "project plan", Pattern.compile("计划(?:编)?号|计划编码|项目编号|计划代号"),
                 Pattern.compile("计划|项目"));
+    }
+
+    @Override
+    public Listing listing() {
+        return Listing.CATALOGUE;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.tc260watch.scraper.source.portal;
 
 import jakarta.inject.Singleton;
 import org.tc260watch.events.ItemKind;
+import org.tc260watch.events.Listing;
 import org.tc260watch.scraper.parse.NoticeFacts;
 import org.tc260watch.scraper.parse.NoticeReader;
 
@@ -19,6 +20,11 @@ public class PublicationListAdapter extends CmsListAdapter {
 
     public PublicationListAdapter() {
         super(SOURCE, LIST_PATH, "出版物");
+    }
+
+    @Override
+    public Listing listing() {
+        return Listing.CATALOGUE;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.tc260watch.events.Attachment;
 import org.tc260watch.events.ItemDates;
 import org.tc260watch.events.ItemKind;
+import org.tc260watch.events.Listing;
 import org.tc260watch.events.StandardId;
 import org.tc260watch.scraper.parse.BookTitles;
 import org.tc260watch.scraper.parse.CalendarDates;
@@ -28,6 +29,11 @@ public class StandardListAdapter extends ProjectTableAdapter {
 
     public StandardListAdapter() {
         super(SOURCE, LIST_PATH, "标准查询 page", Pattern.compile("标准(?:编)?号|标准编码"), Pattern.compile("标准查询"));
+    }
+
+    @Override
+    public Listing listing() {
+        return Listing.CATALOGUE;
     }
 
     @Override

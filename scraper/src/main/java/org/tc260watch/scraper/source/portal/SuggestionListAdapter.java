@@ -13,6 +13,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.tc260watch.events.ItemDates;
 import org.tc260watch.events.ItemKind;
+import org.tc260watch.events.Listing;
 import org.tc260watch.events.SiteGeneration;
 import org.tc260watch.events.Stage;
 import org.tc260watch.events.StandardId;
@@ -53,6 +54,11 @@ public class SuggestionListAdapter implements SourceAdapter {
     @Override
     public SiteGeneration generation() {
         return SiteGeneration.PORTAL;
+    }
+
+    @Override
+    public Listing listing() {
+        return Listing.OPEN_FOR_COMMENT;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.tc260watch.events.Listing;
 import org.tc260watch.events.SiteGeneration;
 import org.tc260watch.scraper.fetch.FetchedPage;
 import org.tc260watch.scraper.source.ParsedPage;
@@ -34,6 +35,11 @@ public class HomepageAdapter implements SourceAdapter {
     @Override
     public SiteGeneration generation() {
         return SiteGeneration.SHTML;
+    }
+
+    @Override
+    public Listing listing() {
+        return Listing.RECENT;
     }
 
     @Override

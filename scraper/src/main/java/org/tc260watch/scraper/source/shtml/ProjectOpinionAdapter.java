@@ -18,6 +18,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.tc260watch.events.ItemDates;
 import org.tc260watch.events.ItemKind;
+import org.tc260watch.events.Listing;
 import org.tc260watch.events.SiteGeneration;
 import org.tc260watch.events.Stage;
 import org.tc260watch.events.TextNormaliser;
@@ -61,6 +62,11 @@ public class ProjectOpinionAdapter implements SourceAdapter {
     @Override
     public SiteGeneration generation() {
         return SiteGeneration.SHTML;
+    }
+
+    @Override
+    public Listing listing() {
+        return Listing.OPEN_FOR_COMMENT;
     }
 
     @Override

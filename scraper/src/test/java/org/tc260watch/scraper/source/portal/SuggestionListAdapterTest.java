@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tc260watch.events.ItemDates;
 import org.tc260watch.events.ItemKind;
+import org.tc260watch.events.Listing;
 import org.tc260watch.events.SiteGeneration;
 import org.tc260watch.events.Snapshot;
 import org.tc260watch.events.Stage;
@@ -174,20 +175,26 @@ class SuggestionListAdapterTest {
     }
 
     @Test
-    void theContentHashCoversContentNotTheRun() {
+    void theContentHashCoversContentNotTheRunNorTheListing() {
         ObservedItem item = parse("suggestion-list.handmade.html").items().get(0);
         Instant monday = Instant.parse("2026-03-02T00:00:00Z");
-        Snapshot first = item.toSnapshot(adapter.source(), adapter.generation(), monday, "run-1");
-        Snapshot again = item.toSnapshot(adapter.source(), adapter.generation(), monday.plusSeconds(86400), "run-2");
+        Snapshot first = item.toSnapshot(adapter.source(), adapter.generation(), adapter.listing(), monday, "run-1");
+        Snapshot again = item.toSnapshot(adapter.source(), adapter.generation(), adapter.listing(),
+                monday.plusSeconds(86400), "run-2");
         ObservedItem moved = new ObservedItem(item.itemKey(), item.sourceUrl(), item.kind(), item.title(),
                 item.standardIds(), item.bookTitles(), item.stage(),
                 new ItemDates(item.dates().published(), item.dates().commentStart(), LocalDate.of(2026, 4, 30), null),
                 item.attachments(), item.documentNumber());
 
         assertThat(first.contentHash()).matches("[0-9a-f]{64}").isEqualTo(again.contentHash());
-        assertThat(moved.toSnapshot(adapter.source(), adapter.generation(), first.observedAt(), "run-1").contentHash())
-                .isNotEqualTo(first.contentHash());
+        assertThat(moved.toSnapshot(adapter.source(), adapter.generation(), adapter.listing(), first.observedAt(),
+                "run-1").contentHash()).isNotEqualTo(first.contentHash());
         assertThat(first.runId()).isEqualTo("run-1");
+        assertThat(first.listing()).isEqualTo(Listing.OPEN_FOR_COMMENT);
+        // The listing is the source's, not the item's: the hash is the one published before snapshots carried it.
+        assertThat(first.contentHash()).isEqualTo("5d8e2b3e4bc2ee8440708e8e9ad001aff1fb115b187d52079ca544c2a38ccb1e")
+                .isEqualTo(item.toSnapshot(adapter.source(), adapter.generation(), Listing.ARCHIVE, monday, "run-1")
+                        .contentHash());
     }
 
     private ParsedPage parse(String fixture) {
