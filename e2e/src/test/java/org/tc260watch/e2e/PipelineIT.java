@@ -125,9 +125,16 @@ class PipelineIT {
         HttpResponse<String> sub = post(notifier.url("/api/subscriptions"), "{\"email\":\"" + SUBSCRIBER + "\"}", null);
         assertThat(sub.statusCode()).isEqualTo(201);
 
-        // State 1: the first healthy run is the baseline; nobody hears of it.
-        poll();
+        // State 1: the first healthy run is the baseline; nobody hears of a standard. Each healthy source says once
+        // that it has its baseline, each other one what its health is (kept in the history, mailed to nobody).
+        List<String> verdicts = poll();
         awaitStandardsKnown(3);
+        List<String> expected = verdicts.stream().map(v -> v.endsWith(" HEALTHY")
+                ? ChangeType.SOURCE_BASELINED.wireName() + " source:" + v.substring(0, v.indexOf(' '))
+                : ChangeType.SOURCE_HEALTH_CHANGED.wireName() + " source:" + v.substring(0, v.indexOf(' '))).toList();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(apiChanges(true))
+                .extracting(c -> c.get("type").asText() + " " + c.get("standardKey").asText())
+                .containsExactlyInAnyOrderElementsOf(expected));
         assertQuiet(0);
 
         // State 2: one new draft appears.
@@ -158,7 +165,7 @@ class PipelineIT {
         assertQuiet(2);
     }
 
-    /** Nothing more arrives anywhere for a few seconds: exactly {@code n} changes, mails and topic records. */
+    /** Nothing more arrives anywhere for a few seconds: exactly {@code n} standard changes, mails and topic records. */
     private void assertQuiet(int n) throws Exception {
         Thread.sleep(3000);
         assertThat(apiChanges()).hasSize(n);
@@ -166,10 +173,16 @@ class PipelineIT {
         assertThat(readTopic()).hasSize(n);
     }
 
-    private void poll() throws Exception {
+    /** @return the poll's verdicts, "{source} {health}" per run */
+    private List<String> poll() throws Exception {
         HttpResponse<String> r = post(scraper.url("/admin/poll"), "", ADMIN_TOKEN);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        assertThat(r.body()).contains("HEALTHY");
+        List<String> verdicts = new ArrayList<>();
+        for (JsonNode run : EventJson.mapper().readTree(r.body()).get("runs")) {
+            verdicts.add(run.path("source").asText() + " " + run.path("health").asText());
+        }
+        assertThat(verdicts).as(r.body()).anyMatch(v -> v.endsWith(" HEALTHY"));
+        return verdicts;
     }
 
     /** The differ has read the baseline: the states of {@code count} standards are on tc260.standards. */
@@ -190,7 +203,7 @@ class PipelineIT {
         }
     }
 
-    /** Reads new records of the public topic; each must satisfy the published schema. */
+    /** Reads new records of the public topic; each must satisfy the published schema. Keeps the standard changes. */
     private List<ChangeEvent> readTopic() throws Exception {
         for (var record : changesTopic.poll(Duration.ofMillis(500))) {
             JsonNode json = EventJson.mapper().readTree(record.value());
@@ -198,18 +211,25 @@ class PipelineIT {
                     .as(record.value()).isEmpty();
             ChangeEvent change = EventJson.mapper().treeToValue(json, ChangeEvent.class);
             assertThat(record.key()).isEqualTo(change.standardKey());
-            onTopic.add(change);
+            if (!change.type().aboutSource()) {
+                onTopic.add(change);
+            }
         }
         return onTopic;
     }
 
     private List<JsonNode> apiChanges() throws Exception {
+        return apiChanges(false);
+    }
+
+    /** The changes the notifier serves: about standards, or ({@code sources}) about the site's sources. */
+    private List<JsonNode> apiChanges(boolean sources) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(notifier.url("/api/changes"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         List<JsonNode> items = new ArrayList<>();
         EventJson.mapper().readTree(r.body()).get("items").forEach(items::add);
-        return items;
+        return items.stream().filter(c -> c.get("type").asText().startsWith("source.") == sources).toList();
     }
 
     private HttpResponse<String> post(String url, String json, String bearer) throws Exception {

@@ -24,6 +24,11 @@ public enum ChangeType {
         this.wireName = wireName;
     }
 
+    /** True for changes about a source (page type) of the site rather than about a standard. */
+    public boolean aboutSource() {
+        return this == SOURCE_HEALTH_CHANGED || this == SOURCE_BASELINED;
+    }
+
     @JsonValue
     public String wireName() {
         return wireName;

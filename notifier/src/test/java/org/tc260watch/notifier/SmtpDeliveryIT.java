@@ -18,6 +18,7 @@ import io.restassured.http.ContentType;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tc260watch.deploy.testing.KafkaBrokerTestResource;
 import org.tc260watch.events.ChangeEvent;
+import org.tc260watch.events.ChangeType;
 import org.tc260watch.events.EventJson;
+import org.tc260watch.events.FieldChange;
 import org.tc260watch.notifier.delivery.DeliveryStatus;
 import org.tc260watch.notifier.testing.ChangeProducer;
 import org.tc260watch.notifier.testing.Deliveries;
@@ -190,6 +193,11 @@ class SmtpDeliveryIT {
         // The differ replays the change (same id); then a later change on the same partition marks the point
         // by which the replay has certainly been consumed.
         producer.send(change);
+        // A source's health change is kept in the history but mailed to nobody.
+        ChangeEvent sourceEvent = new ChangeEvent(SampleChanges.id(key + "#source"), ChangeType.SOURCE_HEALTH_CHANGED,
+                "source:portal.suggestion", null, List.of(new FieldChange("health", "HEALTHY", "DEGRADED")),
+                Instant.parse("2026-03-20T03:00:00Z"), List.of());
+        producer.send(sourceEvent);
         ChangeEvent marker = SampleChanges.added(SampleChanges.id(key + "#added#2"), key, "标记 " + tag);
         producer.send(marker);
         await().atMost(PATIENCE).until(() -> mailsAbout(alice, "标记 " + tag).size() == 1
@@ -199,6 +207,9 @@ class SmtpDeliveryIT {
         assertThat(mailsAbout(bob, title)).hasSize(1);
         assertThat(GreenMailResource.mailsTo(carol)).isEmpty();
         assertThat(Deliveries.of(change.id(), carol)).isEmpty();
+        given().when().get("/api/changes/" + sourceEvent.id()).then().statusCode(200)
+                .body("type", equalTo("source.health-changed"));
+        assertThat(Deliveries.of(sourceEvent.id(), alice)).isEmpty();
         assertThat(Deliveries.of(change.id(), alice)).extracting(Deliveries.Row::status).containsExactly(DeliveryStatus.SENT);
 
         MimeMessage mail = mailsAbout(alice, title).get(0);

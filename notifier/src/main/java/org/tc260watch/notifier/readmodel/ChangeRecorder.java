@@ -40,7 +40,9 @@ public class ChangeRecorder {
         change.receivedAt = now;
         change.payload = toJson(event);
         change.persist();
-        return outbox.enqueue(change, now);
+        // A source's health and baseline are about the service's view of the site, not about a standard: kept in the
+        // change history, not mailed (the operator watches health; subscriptions that ask for them come with filters).
+        return event.type().aboutSource() ? 0 : outbox.enqueue(change, now);
     }
 
     private String toJson(ChangeEvent event) {
