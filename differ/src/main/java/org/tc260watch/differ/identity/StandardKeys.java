@@ -3,13 +3,13 @@ package org.tc260watch.differ.identity;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.tc260watch.events.Snapshot;
 import org.tc260watch.events.StandardId;
 import org.tc260watch.events.TextNormaliser;
 
 /**
- * Which standard an item speaks of: the canonical national number when known, else the plan number, else the TC260
- * document number (PG/TR/TC260-NNN), else a key made of the normalised title.
+ * Standard keys: the canonical national number when known, else the plan number, else the TC260 document number
+ * (PG/TR/TC260-NNN), else a key made of the normalised title ({@link IdentityResolver} decides which standard an item
+ * speaks of).
  */
 public final class StandardKeys {
 
@@ -17,12 +17,6 @@ public final class StandardKeys {
     public static final String TITLE_KEY_PREFIX = "title:";
 
     private StandardKeys() {
-    }
-
-    public static String keyOf(Snapshot snapshot) {
-        return bestId(snapshot.standardIds())
-                .map(StandardId::canonical)
-                .orElseGet(() -> titleKey(snapshot.bookTitles().isEmpty() ? snapshot.title() : snapshot.bookTitles().get(0)));
     }
 
     /** The identifier that names the standard best; placeholders ("no number yet") never do. */
