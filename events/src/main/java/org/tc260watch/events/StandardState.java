@@ -12,8 +12,10 @@ import java.util.List;
  *
  * @param key            the standard key (canonical number, else plan number, else TC260 document number, else
  *                       {@code title:} + normalised title)
+ * @param origin         the key it was first known by: stable for its whole life while {@link #key()} migrates, and
+ *                       the name of its change ids (null in states written before it existed: see {@link #originKey()})
  * @param previousKeys   keys it had before, oldest first: a draft announced without a number ({@code title:…}) keeps
- *                       its history when it is published as GB/T …; the first one is its stable origin key
+ *                       its history when it is published as GB/T …
  * @param ids            canonical identifiers known for it
  * @param title          current title (the 《》 title when known)
  * @param titles         every title it was seen under, oldest first (a renamed standard keeps the old ones)
@@ -35,6 +37,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StandardState(
         String key,
+        String origin,
         List<String> previousKeys,
         List<String> ids,
         String title,
@@ -68,7 +71,7 @@ public record StandardState(
     public StandardState(String key, List<String> ids, String title, ItemKind kind, Stage stage, LocalDate commentStart,
             LocalDate commentEnd, LocalDate published, LocalDate implementation, List<Attachment> attachments,
             List<String> sourceUrls, List<String> itemKeys, Instant firstSeen, Instant lastSeen, long version) {
-        this(key, List.of(), ids, title, title == null ? List.of() : List.of(title), kind, stage,
+        this(key, key, List.of(), ids, title, title == null ? List.of() : List.of(title), kind, stage,
                 stage == null ? List.of() : List.of(new StageStep(stage, firstSeen)), commentStart, commentEnd, null,
                 published, implementation, attachments, sourceUrls, itemKeys, firstSeen, lastSeen, version);
     }
@@ -76,6 +79,9 @@ public record StandardState(
     /** The key it was first known by; stable for its whole life, while {@link #key()} may migrate. */
     @JsonIgnore
     public String originKey() {
+        if (origin != null) {
+            return origin;
+        }
         return previousKeys.isEmpty() ? key : previousKeys.get(0);
     }
 
@@ -86,6 +92,7 @@ public record StandardState(
     /** Copy-and-change, so that code changing one field does not restate the other eighteen. */
     public static final class Builder {
         private String key;
+        private String origin;
         private List<String> previousKeys;
         private List<String> ids;
         private String title;
@@ -106,7 +113,7 @@ public record StandardState(
         private long version;
 
         private Builder(StandardState s) {
-            key = s.key; previousKeys = s.previousKeys; ids = s.ids; title = s.title; titles = s.titles;
+            key = s.key; origin = s.origin; previousKeys = s.previousKeys; ids = s.ids; title = s.title; titles = s.titles;
             kind = s.kind; stage = s.stage; stageHistory = s.stageHistory; commentStart = s.commentStart;
             commentEnd = s.commentEnd; commentClosed = s.commentClosed; published = s.published;
             implementation = s.implementation; attachments = s.attachments; sourceUrls = s.sourceUrls;
@@ -114,6 +121,7 @@ public record StandardState(
         }
 
         public Builder key(String v) { key = v; return this; }
+        public Builder origin(String v) { origin = v; return this; }
         public Builder previousKeys(List<String> v) { previousKeys = v; return this; }
         public Builder ids(List<String> v) { ids = v; return this; }
         public Builder title(String v) { title = v; return this; }
@@ -134,7 +142,7 @@ public record StandardState(
         public Builder version(long v) { version = v; return this; }
 
         public StandardState build() {
-            return new StandardState(key, previousKeys, ids, title, titles, kind, stage, stageHistory, commentStart,
+            return new StandardState(key, origin, previousKeys, ids, title, titles, kind, stage, stageHistory, commentStart,
                     commentEnd, commentClosed, published, implementation, attachments, sourceUrls, itemKeys, firstSeen,
                     lastSeen, version);
         }

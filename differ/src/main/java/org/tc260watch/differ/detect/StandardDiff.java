@@ -54,7 +54,8 @@ public final class StandardDiff {
         String key = who.publicKey();
         if (old == null) {
             String title = titleOf(snapshot);
-            StandardState created = new StandardState(key, key.equals(who.origin()) ? List.of() : List.of(who.origin()),
+            StandardState created = new StandardState(key, who.origin(),
+                    key.equals(who.origin()) ? List.of() : List.of(who.origin()),
                     who.ids(), title, title == null ? List.of() : List.of(title), snapshot.kind(), snapshot.stage(),
                     snapshot.stage() == null ? List.of() : List.of(new StageStep(snapshot.stage(), seenAt)),
                     d.commentStart(), d.commentEnd(), null, publishedDate(snapshot), d.implementation(), snapshot.attachments(),
@@ -174,6 +175,53 @@ public final class StandardDiff {
         return new Result(next, List.of(new ChangeEvent(ChangeIds.of(next.originKey(), ChangeType.WITHDRAWN, next.version()),
                 ChangeType.WITHDRAWN, next.key(), next, fields, goneAt, sourceUrl == null ? List.of() : List.of(sourceUrl))),
                 true);
+    }
+
+    /**
+     * Identity resolution found that two known standards are one (an item named both): {@code absorbed} joins
+     * {@code survivor}. Silent: each one's facts were told already under its own key; the merged state is republished
+     * and the absorbed key retired.
+     *
+     * @param survivor null when the survivor's own first snapshot has not been applied yet
+     * @param origin   the survivor's origin key
+     */
+    public static Result absorb(StandardState survivor, StandardState absorbed, String origin) {
+        if (survivor == null) {
+            return new Result(absorbed.toBuilder().origin(origin).version(absorbed.version() + 1).build(), List.of(),
+                    true);
+        }
+        List<StageStep> history = new ArrayList<>(survivor.stageHistory());
+        for (StageStep step : absorbed.stageHistory()) {
+            if (history.stream().noneMatch(h -> h.stage() == step.stage())) {
+                history.add(step);
+            }
+        }
+        history.sort(java.util.Comparator.comparing(StageStep::since, java.util.Comparator.nullsFirst(
+                java.util.Comparator.naturalOrder())));
+        List<String> previous = new ArrayList<>(union(union(survivor.previousKeys(), absorbed.previousKeys()),
+                List.of(absorbed.key())));
+        previous.remove(survivor.key());
+        StandardState merged = survivor.toBuilder()
+                .previousKeys(previous)
+                .ids(union(survivor.ids(), absorbed.ids()))
+                .title(firstNonNull(survivor.title(), absorbed.title()))
+                .titles(union(survivor.titles(), absorbed.titles()))
+                .kind(firstNonNull(survivor.kind(), absorbed.kind()))
+                .stage(laterStage(survivor.stage(), absorbed.stage()))
+                .stageHistory(history)
+                .commentStart(firstNonNull(survivor.commentStart(), absorbed.commentStart()))
+                .commentEnd(firstNonNull(survivor.commentEnd(), absorbed.commentEnd()))
+                .commentClosed(firstNonNull(survivor.commentClosed(), absorbed.commentClosed()))
+                .published(firstNonNull(survivor.published(), absorbed.published()))
+                .implementation(firstNonNull(survivor.implementation(), absorbed.implementation()))
+                .attachments(union(survivor.attachments(), absorbed.attachments()))
+                .sourceUrls(union(survivor.sourceUrls(), absorbed.sourceUrls()))
+                .itemKeys(union(survivor.itemKeys(), absorbed.itemKeys()))
+                .firstSeen(survivor.firstSeen().isBefore(absorbed.firstSeen()) ? survivor.firstSeen() : absorbed.firstSeen())
+                .lastSeen(survivor.lastSeen().isAfter(absorbed.lastSeen()) ? survivor.lastSeen() : absorbed.lastSeen())
+                .version(survivor.version() + 1)
+                .build();
+        return new Result(merged, List.of(), true);
     }
 
     /** The calendar passed the deadline of a period that was open while watched. */

@@ -57,8 +57,10 @@ public final class IdentityResolver {
     /**
      * @param entity     the standard after this snapshot (identifiers it teaches added)
      * @param newAliases aliases to register for {@code entity.origin()}
+     * @param absorbed   origin keys of standards this item shows to be the same one: their aliases now belong to
+     *                   {@code entity} and their state joins it
      */
-    public record Resolution(Entity entity, List<String> newAliases) {
+    public record Resolution(Entity entity, List<String> newAliases, List<String> absorbed) {
     }
 
     public static Resolution resolve(Snapshot snapshot, Index index) {
@@ -86,6 +88,25 @@ public final class IdentityResolver {
             entityIds = new ArrayList<>(found.ids());
         }
         aliases.add(itemAlias);
+        List<String> absorbed = new ArrayList<>();
+        if (unambiguous && found != null) {
+            // Another known standard owns one of this item's names: the item shows they are one, unless their
+            // numbers disagree.
+            List<String> names = new ArrayList<>(ids.stream().map(id -> ID + id.canonical()).toList());
+            if (titleAlias != null) {
+                names.add(titleAlias);
+            }
+            for (String name : names) {
+                String owner = index.ownerOf(name);
+                Entity other = owner == null || owner.equals(origin) || absorbed.contains(owner) ? null
+                        : index.entity(owner);
+                if (other != null && compatible(parse(entityIds), parse(other.ids()))
+                        && compatible(parse(other.ids()), ids)) {
+                    absorbed.add(owner);
+                    entityIds = new ArrayList<>(new LinkedHashSet<>(concat(entityIds, other.ids())));
+                }
+            }
+        }
         if (unambiguous) {
             List<String> learnt = new ArrayList<>(entityIds);
             for (StandardId id : ids) {
@@ -101,8 +122,8 @@ public final class IdentityResolver {
                 aliases.add(titleAlias);
             }
         }
-        aliases.removeIf(a -> origin.equals(index.ownerOf(a)));
-        return new Resolution(new Entity(origin, entityIds), List.copyOf(aliases));
+        aliases.removeIf(a -> origin.equals(index.ownerOf(a)) || absorbed.contains(index.ownerOf(a)));
+        return new Resolution(new Entity(origin, entityIds), List.copyOf(aliases), List.copyOf(absorbed));
     }
 
     private static Entity find(Index index, String itemAlias, List<StandardId> ids, String titleAlias) {
@@ -135,6 +156,12 @@ public final class IdentityResolver {
             }
         }
         return true;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static List<StandardId> parse(List<String> canonical) {

@@ -31,7 +31,7 @@ import org.tc260watch.events.Topics;
 /**
  * <pre>
  * tc260.snapshots ─► identity (1 task; stores aliases, entities) ─► by origin key ─┐
- *                                         commands topic (items gone) ───────────────┴► standards (stores standards,
+ *              commands topic (items gone, merged standards handed over) ────────────┴► standards (stores standards,
  *     items, reminders) ─► tc260.standards (states; tombstones for migrated keys)
  *                       ─► tc260.changes (calendar closings, reminders, withdrawals)
  *                       ─► sightings by source ─┐
@@ -139,6 +139,11 @@ public class DifferTopology {
                 .map((origin, d) -> d.state() != null ? KeyValue.pair(d.state().key(), d.state())
                         : KeyValue.<String, StandardState>pair(d.retiredKey(), null), Named.as("state-by-public-key"))
                 .to(Topics.STANDARDS, Produced.with(Serdes.String(), STATE).withName("write-standards"));
+
+        detections
+                .filter((origin, d) -> d.command() != null, Named.as("commands"))
+                .map((origin, d) -> KeyValue.pair(d.commandTo(), d.command()), Named.as("command-to-standard"))
+                .to(COMMANDS_TOPIC, Produced.with(Serdes.String(), STANDARD_INPUT).withName("write-handovers"));
 
         KStream<String, GateInput> sightings = detections
                 .filter((origin, d) -> d.sighting() != null, Named.as("sightings"))

@@ -3,7 +3,9 @@ package org.tc260watch.differ.topology;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -53,7 +55,38 @@ final class StandardProcessor implements Processor<String, StandardInput, String
             observe(record.key(), in, record.timestamp());
         } else if (in.gone() != null) {
             gone(record.key(), in.gone(), record.timestamp());
+        } else if (in.mergeInto() != null) {
+            handOver(record.key(), in.mergeInto(), record.timestamp());
+        } else if (in.absorb() != null) {
+            absorb(record.key(), in.absorb(), record.timestamp());
         }
+    }
+
+    /** This standard turned out to be part of another: its state and items move to the survivor's task. */
+    private void handOver(String origin, String survivor, long timestamp) {
+        StandardState state = standards.get(origin);
+        if (state == null) {
+            return;
+        }
+        Map<String, ItemRecord> records = new LinkedHashMap<>();
+        for (String itemKey : state.itemKeys()) {
+            ItemRecord r = items.get(itemKey);
+            if (r != null) {
+                records.put(itemKey, r);
+                items.delete(itemKey);
+            }
+        }
+        standards.delete(origin);
+        context.forward(new Record<>(origin, Detection.retire(state.key()), timestamp));
+        context.forward(new Record<>(origin, Detection.command(survivor, StandardInput.absorb(state, records)), timestamp));
+    }
+
+    private void absorb(String origin, StandardInput.Absorbed absorbed, long timestamp) {
+        absorbed.items().forEach(items::put);
+        StandardState old = standards.get(origin);
+        StandardDiff.Result result = StandardDiff.absorb(old, absorbed.state(), origin);
+        standards.put(origin, result.state());
+        publish(old, result, timestamp);
     }
 
     private void observe(String origin, StandardInput in, long timestamp) {

@@ -82,6 +82,28 @@ class IdentityResolverTest {
     }
 
     @Test
+    void anItemNamingTwoKnownStandardsShowsTheyAreOne() {
+        Entity draft = see("a", List.of(), "数据安全技术 数据分类分级规则");
+        Entity plan = see("p", List.of("20240001-T-469"), "数据安全技术 数据分类和分级规则");
+        assertThat(plan.origin()).isNotEqualTo(draft.origin());
+
+        Snapshot bridge = new Snapshot("portal.notices", null, "n", "u", null, "t", List.of("20240001-T-469"),
+                List.of("数据安全技术 数据分类分级规则"), null, null, List.of(), null, "h", Instant.EPOCH, "r", null);
+        Resolution r = IdentityResolver.resolve(bridge, index);
+        assertThat(r.entity().origin()).isEqualTo(plan.origin());
+        assertThat(r.absorbed()).containsExactly(draft.origin());
+    }
+
+    @Test
+    void twoKnownStandardsWithDifferentNumbersAreNeverMerged() {
+        see("a", List.of("GB/T 35273-2017"), "信息安全技术 个人信息安全规范");
+        see("b", List.of("GB/T 35273-2020"), "网络安全技术 个人信息安全规范（修订）");
+        Snapshot bridge = new Snapshot("portal.notices", null, "n", "u", null, "t", List.of("GB/T 35273-2020"),
+                List.of("信息安全技术 个人信息安全规范"), null, null, List.of(), null, "h", Instant.EPOCH, "r", null);
+        assertThat(IdentityResolver.resolve(bridge, index).absorbed()).isEmpty();
+    }
+
+    @Test
     void placeholdersNameNothing() {
         Entity e = see("a", List.of("GB/T XXXXX-XXXX"), "数据安全技术 未成年人个人信息保护要求");
         assertThat(e.origin()).isEqualTo("title:数据安全技术未成年人个人信息保护要求");

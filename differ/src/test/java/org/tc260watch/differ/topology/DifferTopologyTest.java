@@ -357,6 +357,38 @@ class DifferTopologyTest {
         }
 
         @Test
+        void anItemNamingTwoKnownStandardsMergesThemSilentlyUnderTheBetterKey() {
+            Snapshot plan = item("portal.plan", "20240001-T-469", "数据安全技术 数据分类和分级规则", List.of("20240001-T-469"),
+                    Stage.PROJECT_APPROVED, ItemDates.NONE, List.of(), "x", at(1));
+            pollSource("portal.plan", 1, Health.HEALTHY, true, plan);
+            d.told();
+            d.standardsByKey();
+            pollSource("portal.plan", 2, Health.HEALTHY, true, plan);
+            assertThat(d.standardsByKey()).isEmpty();
+
+            // A notice names the plan number and the draft's title: the draft joins the planned standard.
+            Snapshot bridge = item(NOTICES, "n7", "数据安全技术 数据分类分级规则", List.of("20240001-T-469"), null,
+                    ItemDates.NONE, List.of(), "x", at(3));
+            pollSource(NOTICES, 3, Health.HEALTHY, true, bridge);
+            assertThat(d.toldAboutStandards()).as("the merge itself is silent: both were told already; the notice's own"
+                    + " title is news").extracting(ChangeEvent::type).containsExactly(ChangeType.TITLE_CHANGED);
+            Map<String, StandardState> topic = d.standardsByKey();
+            assertThat(topic.get("title:数据安全技术数据分类分级规则")).as("retired").isNull();
+            StandardState merged = topic.get("20240001-T-469");
+            assertThat(merged.itemKeys()).contains("portal.plan:20240001-T-469", "portal.suggestion:b2", "portal.notices:n7");
+            assertThat(merged.previousKeys()).contains("title:数据安全技术数据分类分级规则");
+            assertThat(merged.stage()).isEqualTo(Stage.COMMENT_DRAFT);
+            assertThat(merged.commentEnd()).hasToString("2026-04-21");
+
+            // The draft's notice now speaks of the merged standard.
+            pollDrafts(4, draft("b2", "数据分类分级规则", "2026-02-20", "2026-05-20", "x", at(4)));
+            ChangeEvent moved = single(d.told());
+            assertThat(moved.type()).isEqualTo(ChangeType.DEADLINE_CHANGED);
+            assertThat(moved.standardKey()).isEqualTo("20240001-T-469");
+            assertThat(moved.state().origin()).isEqualTo("20240001-T-469");
+        }
+
+        @Test
         void aNewsItemCitingSeveralNumbersDoesNotTieThemTogether() {
             Snapshot news = item(NOTICES, "n9", "关于发布两项国家标准的公告", List.of("GB/T 45200-2026", "GB/T 45201-2026"),
                     Stage.PUBLISHED, ItemDates.NONE, List.of(), "x", at(1));
