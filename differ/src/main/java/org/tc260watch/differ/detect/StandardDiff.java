@@ -155,7 +155,7 @@ public final class StandardDiff {
             boolean otherLiveListing, String sourceUrl) {
         StandardState.Builder b = old.toBuilder().itemKeys(old.itemKeys().stream().filter(k -> !k.equals(itemKey)).toList());
         if (!listing.absenceMeansRemoval()) {
-            return new Result(b.build(), List.of(), true);
+            return new Result(b.version(old.version() + 1).build(), List.of(), true);
         }
         LocalDate goneOn = goneAt.atZone(ClosingReminders.SITE_ZONE).toLocalDate();
         boolean pastDeadline = old.commentEnd() != null && goneOn.isAfter(old.commentEnd());
@@ -164,7 +164,7 @@ public final class StandardDiff {
             return closed(old, b, goneOn, goneAt, sourceUrl);
         }
         if (otherLiveListing || old.stage() == Stage.WITHDRAWN) {
-            return new Result(b.build(), List.of(), true);
+            return new Result(b.version(old.version() + 1).build(), List.of(), true);
         }
         StandardState next = b.stage(Stage.WITHDRAWN)
                 .stageHistory(append(old.stageHistory(), new StageStep(Stage.WITHDRAWN, goneAt)))
@@ -235,7 +235,7 @@ public final class StandardDiff {
 
     private static Result closed(StandardState old, StandardState.Builder b, LocalDate on, Instant at, String url) {
         if (old.commentClosed() != null) {
-            return new Result(b.build(), List.of(), true);
+            return new Result(b.version(old.version() + 1).build(), List.of(), true);
         }
         StandardState next = b.commentClosed(on).version(old.version() + 1).build();
         LocalDate firstSeen = old.firstSeen().atZone(ClosingReminders.SITE_ZONE).toLocalDate();

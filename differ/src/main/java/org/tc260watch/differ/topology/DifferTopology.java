@@ -62,7 +62,6 @@ public class DifferTopology {
     public static final Serde<StandardState> STATE = JsonSerde.of(StandardState.class);
     public static final Serde<ChangeEvent> CHANGE = JsonSerde.of(ChangeEvent.class);
     static final Serde<StandardInput> STANDARD_INPUT = JsonSerde.of(StandardInput.class);
-    static final Serde<Detection> DETECTION = JsonSerde.of(Detection.class);
     static final Serde<GateInput> GATE_INPUT = JsonSerde.of(GateInput.class);
 
     /** Every key of the identity step: one partition, one task, one consistent alias index. */
