@@ -7,41 +7,65 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as a separate process. */
+/**
+ * One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as a separate process. It can be killed
+ * with SIGKILL and started again with the same settings ({@link #kill()}, {@link #restart()}).
+ */
 final class ServiceProcess implements AutoCloseable {
 
-    private final String name;
-    private final Process process;
-    private final Path log;
-    private final int port;
+    /** How to start one instance: the same again on {@link #restart()}. */
+    private record Launch(String module, String name, int port, Map<String, String> env, List<String> jvmArgs, Path log) {
+    }
 
-    private ServiceProcess(String name, Process process, Path log, int port) {
-        this.name = name;
+    private final Launch launch;
+    private final Process process;
+
+    private ServiceProcess(Launch launch, Process process) {
+        this.launch = launch;
         this.process = process;
-        this.log = log;
-        this.port = port;
     }
 
     static ServiceProcess start(String module, int port, Map<String, String> env, Path logDir) throws IOException {
-        Path jar = projectRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        return start(module, module, port, env, List.of(), logDir);
+    }
+
+    /**
+     * @param name    the instance's name, also its log file {@code <logDir>/<name>.log}
+     * @param jvmArgs extra JVM options such as {@code -Dkafka-streams.session.timeout.ms=6000}
+     */
+    static ServiceProcess start(String module, String name, int port, Map<String, String> env, List<String> jvmArgs,
+            Path logDir) throws IOException {
+        Files.createDirectories(logDir);
+        Launch launch = new Launch(module, name, port, Map.copyOf(env), List.copyOf(jvmArgs), logDir.resolve(name + ".log"));
+        return new ServiceProcess(launch, spawn(launch, false));
+    }
+
+    private static Process spawn(Launch launch, boolean appendLog) throws IOException {
+        Path jar = projectRoot().resolve(launch.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -B verify builds them)");
         }
-        Files.createDirectories(logDir);
-        Path log = logDir.resolve(module + ".log");
-        ProcessBuilder pb = new ProcessBuilder(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()))
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.addAll(launch.jvmArgs());
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().putAll(env);
-        pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        return new ServiceProcess(module, pb.start(), log, port);
+                .redirectOutput(appendLog
+                        ? ProcessBuilder.Redirect.appendTo(launch.log().toFile())
+                        : ProcessBuilder.Redirect.to(launch.log().toFile()));
+        pb.environment().putAll(launch.env());
+        pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(launch.port()));
+        return pb.start();
     }
 
     static Path projectRoot() {
@@ -49,8 +73,20 @@ final class ServiceProcess implements AutoCloseable {
         return root != null ? Path.of(root) : Path.of("..").toAbsolutePath().normalize();
     }
 
+    String name() {
+        return launch.name();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     String url(String path) {
-        return "http://127.0.0.1:" + port + path;
+        return "http://127.0.0.1:" + launch.port() + path;
     }
 
     /** Waits for the readiness probe; fails with the end of the service's log if it dies or stays unready. */
@@ -60,7 +96,7 @@ final class ServiceProcess implements AutoCloseable {
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tail());
+                throw new IllegalStateException(name() + " exited with " + process.exitValue() + ":\n" + tail());
             }
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
@@ -74,16 +110,35 @@ final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(name + " not ready after " + timeout + " (" + last + "):\n" + tail());
+        throw new IllegalStateException(name() + " not ready after " + timeout + " (" + last + "):\n" + tail());
     }
 
     String tail() {
         try {
-            List<String> lines = Files.readAllLines(log);
+            List<String> lines = Files.readAllLines(launch.log());
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }
+    }
+
+    /** SIGKILL (no shutdown hook, no clean leave of the consumer group, no transaction abort); returns the exit status. */
+    int kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name() + " (pid " + pid() + ") still alive 10 s after SIGKILL");
+        }
+        return process.exitValue();
+    }
+
+    /** Starts the same service again (same port, environment and data); its output goes on in the same log file. */
+    ServiceProcess restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name() + " is still running");
+        }
+        Files.writeString(launch.log(), "%n===== tc260-watch test: restarted at %s =====%n".formatted(Instant.now()),
+                StandardOpenOption.APPEND);
+        return new ServiceProcess(launch, spawn(launch, true));
     }
 
     @Override
