@@ -40,6 +40,14 @@ public class EmlFileMailTransport implements MailTransport {
                 .setTo(mail.to())
                 .setSubject(mail.subject())
                 .setText(mail.text());
+        if (mail.html() != null) {
+            message.setHtml(mail.html());
+        }
+        if (!mail.headers().isEmpty()) {
+            io.vertx.core.MultiMap headers = io.vertx.core.MultiMap.caseInsensitiveMultiMap();
+            mail.headers().forEach(headers::add);
+            message.setHeaders(headers);
+        }
         String eml = new MailEncoder(message, hostOf(from)).encode();
         String name = STAMP.format(clock.instant()) + "-" + safe(mail.reference()) + ".eml";
         Path target = directory.resolve(name);

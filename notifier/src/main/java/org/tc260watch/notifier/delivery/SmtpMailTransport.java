@@ -22,8 +22,12 @@ public class SmtpMailTransport implements MailTransport {
     @Override
     public void send(OutgoingMail mail) {
         // Completes when the server has answered the message data with a 2xx, i.e. accepted it.
-        mailer.send(Mail.withText(mail.to(), mail.subject(), mail.text()).setFrom(from))
-                .await().atMost(timeout);
+        Mail m = Mail.withText(mail.to(), mail.subject(), mail.text()).setFrom(from);
+        if (mail.html() != null) {
+            m.setHtml(mail.html());
+        }
+        mail.headers().forEach(m::addHeader);
+        mailer.send(m).await().atMost(timeout);
     }
 
     @Override

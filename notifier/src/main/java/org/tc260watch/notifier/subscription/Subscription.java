@@ -2,6 +2,7 @@ package org.tc260watch.notifier.subscription;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -30,6 +31,25 @@ public class Subscription extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 32)
     public SubscriptionStatus status;
+
+    /** What the subscriber wants to hear about. */
+    @Convert(converter = FiltersConverter.class)
+    @Column(nullable = false, length = 4000)
+    public Filters filters = Filters.NONE;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "delivery_mode", nullable = false, length = 16)
+    public DeliveryMode deliveryMode = DeliveryMode.INSTANT;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 8)
+    public MailLanguage language = MailLanguage.BOTH;
+
+    /** When the address owner confirmed (double opt-in); null while {@link SubscriptionStatus#PENDING}. */
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
