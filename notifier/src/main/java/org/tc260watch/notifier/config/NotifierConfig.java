@@ -14,6 +14,29 @@ public interface NotifierConfig {
 
     Delivery delivery();
 
+    Tokens tokens();
+
+    /** Where subscribers reach this service: the base of every link in mails. */
+    @WithDefault("http://localhost:8080")
+    java.net.URI publicUrl();
+
+    interface Tokens {
+        /** HMAC secret of the links in mails ({@code NOTIFIER_TOKEN_SECRET}); generated and kept when unset. */
+        Optional<String> secret();
+
+        /** Where a generated secret is kept. */
+        @WithDefault("./data/notifier-token.secret")
+        Path secretFile();
+
+        /** How long a confirmation link works. */
+        @WithDefault("48h")
+        Duration confirmTtl();
+
+        /** How long manage and unsubscribe links in mails work (mails are kept; links must outlive them). */
+        @WithDefault("3650d")
+        Duration linkTtl();
+    }
+
     interface Mail {
         /**
          * SMTP server to send through ({@code MAILER_HOST}); when absent, mails are written as .eml files to
