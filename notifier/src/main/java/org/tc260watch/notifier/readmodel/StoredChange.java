@@ -4,10 +4,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Generated;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A change event as received from {@code tc260.changes}; its JSON payload is served back unchanged. */
 @Entity
@@ -18,7 +19,10 @@ public class StoredChange extends PanacheEntityBase {
     @Id
     public String id;
 
-    /** Arrival order, from a database sequence: the basis of the feed's order and cursors. */
+    /**
+     * Arrival order, from a database sequence (the column default {@code change_event_seq}, on every database): the
+     * basis of the feed's order and cursors.
+     */
     @Generated
     @Column(insertable = false, updatable = false, nullable = false)
     public Long seq;
@@ -36,8 +40,11 @@ public class StoredChange extends PanacheEntityBase {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
-    /** The ChangeEvent JSON. */
-    @Lob
+    /**
+     * The ChangeEvent JSON: unbounded text, read and written as a string. Not {@code @Lob}: on PostgreSQL that means a
+     * large object ({@code oid}); the column is {@code CLOB} on H2 and {@code TEXT} on PostgreSQL.
+     */
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(nullable = false)
     public String payload;
 }
