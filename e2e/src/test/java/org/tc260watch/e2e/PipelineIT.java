@@ -74,8 +74,10 @@ class PipelineIT {
 
         Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         differ = start("differ", common, Map.of("TC260_DATA_DIR", work.resolve("differ").toString()), work);
-        notifier = start("notifier", common, Map.of(
+        int notifierPort = freePort();
+        notifier = start("notifier", notifierPort, common, Map.of(
                 "TC260_DATA_DIR", work.resolve("notifier").toString(),
+                "NOTIFIER_PUBLIC_URL", "http://127.0.0.1:" + notifierPort,
                 "MAILER_HOST", "127.0.0.1",
                 "MAILER_PORT", Integer.toString(smtp.getSmtp().getPort()),
                 "MAILER_FROM", "tc260-watch@example.org",
@@ -100,9 +102,14 @@ class PipelineIT {
 
     private ServiceProcess start(String module, Map<String, String> common, Map<String, String> own, Path work)
             throws IOException {
+        return start(module, freePort(), common, own, work);
+    }
+
+    private ServiceProcess start(String module, int port, Map<String, String> common, Map<String, String> own,
+            Path work) throws IOException {
         Map<String, String> env = new java.util.HashMap<>(common);
         env.putAll(own);
-        ServiceProcess p = ServiceProcess.start(module, freePort(), env, work.resolve("logs"));
+        ServiceProcess p = ServiceProcess.start(module, port, env, work.resolve("logs"));
         running.add(0, p);
         return p;
     }
@@ -122,8 +129,16 @@ class PipelineIT {
 
     @Test
     void baselineThenANewDraftThenAMovedDeadline() throws Exception {
+        // Double opt-in: the subscription counts once the link in the confirmation mail is followed.
         HttpResponse<String> sub = post(notifier.url("/api/subscriptions"), "{\"email\":\"" + SUBSCRIBER + "\"}", null);
-        assertThat(sub.statusCode()).isEqualTo(201);
+        assertThat(sub.statusCode()).as(sub.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length == 1);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://\\S+/subscriptions/confirm\\?token=[A-Za-z0-9._~%-]+")
+                .matcher(textOf(smtp.getReceivedMessages()[0]));
+        assertThat(link.find()).as("confirmation link in the mail").isTrue();
+        HttpResponse<String> confirmed = http.send(HttpRequest.newBuilder(URI.create(link.group())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
 
         // State 1: the first healthy run is the baseline; nobody hears of a standard. Each healthy source says once
         // that it has its baseline, each other one what its health is (kept in the history, mailed to nobody).
@@ -143,8 +158,8 @@ class PipelineIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(apiChanges()).hasSize(1));
         JsonNode added = apiChanges().get(0);
         assertThat(added.get("type").asText()).isEqualTo(ChangeType.STANDARD_ADDED.wireName());
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(smtp.getReceivedMessages()).hasSize(1));
-        MimeMessage mail = smtp.getReceivedMessages()[0];
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(alerts()).hasSize(1));
+        MimeMessage mail = alerts().get(0);
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(SUBSCRIBER);
         assertThat(mail.getSubject()).contains(added.path("state").path("title").asText().substring(0, 6));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(readTopic()).hasSize(1));
@@ -158,7 +173,7 @@ class PipelineIT {
         JsonNode moved = apiChanges().get(0);
         assertThat(moved.get("type").asText()).isEqualTo(ChangeType.DEADLINE_CHANGED.wireName());
         assertThat(moved.path("changes").get(0).get("field").asText()).isEqualTo("commentEnd");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(smtp.getReceivedMessages()).hasSize(2));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(alerts()).hasSize(2));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(readTopic()).hasSize(2));
         assertThat(onTopic).extracting(ChangeEvent::type)
                 .containsExactly(ChangeType.STANDARD_ADDED, ChangeType.DEADLINE_CHANGED);
@@ -169,8 +184,27 @@ class PipelineIT {
     private void assertQuiet(int n) throws Exception {
         Thread.sleep(3000);
         assertThat(apiChanges()).hasSize(n);
-        assertThat(smtp.getReceivedMessages()).hasSize(n);
+        assertThat(alerts()).hasSize(n);
         assertThat(readTopic()).hasSize(n);
+    }
+
+    /** The decoded text of a mail: its body, or every text part of a multipart one. */
+    private static String textOf(jakarta.mail.Part part) throws Exception {
+        Object content = part.getContent();
+        if (content instanceof jakarta.mail.Multipart multi) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multi.getCount(); i++) {
+                all.append(textOf(multi.getBodyPart(i))).append('\n');
+            }
+            return all.toString();
+        }
+        return content instanceof String text ? text : "";
+    }
+
+    /** The alert mails received (the first mail is the subscription's confirmation). */
+    private List<MimeMessage> alerts() {
+        MimeMessage[] all = smtp.getReceivedMessages();
+        return all.length == 0 ? List.of() : List.of(all).subList(1, all.length);
     }
 
     /** @return the poll's verdicts, "{source} {health}" per run */
