@@ -81,6 +81,7 @@ cat <<MSG
 tc260-watch is running (watching ${TC260_BASE_URL:-https://www.tc260.org.cn}).
   Changes (JSON):   http://localhost:${NOTIFIER_PORT:-8080}/api/changes
   Subscribe:        curl -X POST -H 'Content-Type: application/json' -d '{"email":"you@example.org"}' http://localhost:${NOTIFIER_PORT:-8080}/api/subscriptions
+                    (then open the confirmation link mailed to that address: see Mail below)
   Poll now:         curl -X POST -H "Authorization: Bearer \$ADMIN_TOKEN" http://localhost:${SCRAPER_PORT:-8081}/admin/poll
                     (the token is ADMIN_TOKEN, or the one printed in $data/logs/scraper.log)
   Differ (debug):   http://localhost:${DIFFER_PORT:-8082}/api/standards?key=...

@@ -10,6 +10,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -74,10 +77,8 @@ class PipelineIT {
 
         Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         differ = start("differ", common, Map.of("TC260_DATA_DIR", work.resolve("differ").toString()), work);
-        int notifierPort = freePort();
-        notifier = start("notifier", notifierPort, common, Map.of(
+        notifier = start("notifier", common, Map.of(
                 "TC260_DATA_DIR", work.resolve("notifier").toString(),
-                "NOTIFIER_PUBLIC_URL", "http://127.0.0.1:" + notifierPort,
                 "MAILER_HOST", "127.0.0.1",
                 "MAILER_PORT", Integer.toString(smtp.getSmtp().getPort()),
                 "MAILER_FROM", "tc260-watch@example.org",
@@ -102,14 +103,9 @@ class PipelineIT {
 
     private ServiceProcess start(String module, Map<String, String> common, Map<String, String> own, Path work)
             throws IOException {
-        return start(module, freePort(), common, own, work);
-    }
-
-    private ServiceProcess start(String module, int port, Map<String, String> common, Map<String, String> own,
-            Path work) throws IOException {
         Map<String, String> env = new java.util.HashMap<>(common);
         env.putAll(own);
-        ServiceProcess p = ServiceProcess.start(module, port, env, work.resolve("logs"));
+        ServiceProcess p = ServiceProcess.start(module, freePort(), env, work.resolve("logs"));
         running.add(0, p);
         return p;
     }
@@ -129,16 +125,7 @@ class PipelineIT {
 
     @Test
     void baselineThenANewDraftThenAMovedDeadline() throws Exception {
-        // Double opt-in: the subscription counts once the link in the confirmation mail is followed.
-        HttpResponse<String> sub = post(notifier.url("/api/subscriptions"), "{\"email\":\"" + SUBSCRIBER + "\"}", null);
-        assertThat(sub.statusCode()).as(sub.body()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length == 1);
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://\\S+/subscriptions/confirm\\?token=[A-Za-z0-9._~%-]+")
-                .matcher(textOf(smtp.getReceivedMessages()[0]));
-        assertThat(link.find()).as("confirmation link in the mail").isTrue();
-        HttpResponse<String> confirmed = http.send(HttpRequest.newBuilder(URI.create(link.group())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        subscribeAndConfirm();
 
         // State 1: the first healthy run is the baseline; nobody hears of a standard. Each healthy source says once
         // that it has its baseline, each other one what its health is (kept in the history, mailed to nobody).
@@ -180,31 +167,34 @@ class PipelineIT {
         assertQuiet(2);
     }
 
+    /** Double opt-in: the API accepts the address, the confirmation mail arrives, the link in it is followed. */
+    private void subscribeAndConfirm() throws Exception {
+        HttpResponse<String> sub = post(notifier.url("/api/subscriptions"), "{\"email\":\"" + SUBSCRIBER + "\"}", null);
+        assertThat(sub.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(smtp.getReceivedMessages()).hasSize(1));
+        MimeMessage confirmation = smtp.getReceivedMessages()[0];
+        assertThat(confirmation.getAllRecipients()[0].toString()).isEqualTo(SUBSCRIBER);
+        Object content = confirmation.getContent();
+        String text = content instanceof MimeMultipart parts ? (String) parts.getBodyPart(0).getContent() : (String) content;
+        Matcher link = Pattern.compile("https?://[^/\\s]+(/subscriptions/confirm\\?token=\\S+)").matcher(text);
+        assertThat(link.find()).as(text).isTrue();
+        HttpResponse<String> confirmed = http.send(HttpRequest.newBuilder(URI.create(notifier.url(link.group(1)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+    }
+
+    /** The mails after the confirmation: the alerts. */
+    private List<MimeMessage> alerts() {
+        MimeMessage[] received = smtp.getReceivedMessages();
+        return List.of(received).subList(Math.min(1, received.length), received.length);
+    }
+
     /** Nothing more arrives anywhere for a few seconds: exactly {@code n} standard changes, mails and topic records. */
     private void assertQuiet(int n) throws Exception {
         Thread.sleep(3000);
         assertThat(apiChanges()).hasSize(n);
         assertThat(alerts()).hasSize(n);
         assertThat(readTopic()).hasSize(n);
-    }
-
-    /** The decoded text of a mail: its body, or every text part of a multipart one. */
-    private static String textOf(jakarta.mail.Part part) throws Exception {
-        Object content = part.getContent();
-        if (content instanceof jakarta.mail.Multipart multi) {
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < multi.getCount(); i++) {
-                all.append(textOf(multi.getBodyPart(i))).append('\n');
-            }
-            return all.toString();
-        }
-        return content instanceof String text ? text : "";
-    }
-
-    /** The alert mails received (the first mail is the subscription's confirmation). */
-    private List<MimeMessage> alerts() {
-        MimeMessage[] all = smtp.getReceivedMessages();
-        return all.length == 0 ? List.of() : List.of(all).subList(1, all.length);
     }
 
     /** @return the poll's verdicts, "{source} {health}" per run */

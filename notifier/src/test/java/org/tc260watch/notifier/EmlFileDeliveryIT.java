@@ -6,16 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -25,10 +19,14 @@ import org.tc260watch.notifier.delivery.DeliveryStatus;
 import org.tc260watch.notifier.testing.ChangeProducer;
 import org.tc260watch.notifier.testing.Deliveries;
 import org.tc260watch.notifier.testing.EmlFileProfile;
+import org.tc260watch.notifier.testing.Mailbox;
 import org.tc260watch.notifier.testing.SampleChanges;
 import org.tc260watch.notifier.testing.Subscriptions;
 
-/** Without MAILER_HOST every alert is written as an .eml file that any mail reader parses. */
+/**
+ * Without MAILER_HOST every mail (the confirmation of the subscription, then the alert) is written as an .eml file
+ * that any mail reader parses.
+ */
 @QuarkusTest
 @TestProfile(EmlFileProfile.class)
 @QuarkusTestResource(KafkaBrokerTestResource.class)
@@ -49,9 +47,9 @@ class EmlFileDeliveryIT {
         try (ChangeProducer producer = new ChangeProducer()) {
             producer.send(change);
         }
-        await().atMost(Duration.ofSeconds(45)).until(() -> mailsTo(erin).size() == 1);
+        await().atMost(Duration.ofSeconds(45)).until(() -> Mailbox.about(erin, title).size() == 1);
 
-        MimeMessage mail = mailsTo(erin).get(0);
+        MimeMessage mail = Mailbox.about(erin, title).get(0);
         assertThat(mail.getSubject()).isEqualTo("[tc260-watch] 新增 New: 《" + title
                 + "》 · 征求意见稿 draft for comment · 截止 deadline 2026-04-30");
         assertThat(mail.getFrom()[0].toString()).isEqualTo("tc260-watch@localhost");
@@ -67,39 +65,11 @@ class EmlFileDeliveryIT {
                 "change " + change.id());
         assertThat(Deliveries.of(change.id(), erin)).extracting(Deliveries.Row::status)
                 .containsExactly(DeliveryStatus.SENT);
+        // Confirmation mail and alert, both as files.
+        assertThat(Mailbox.to(erin)).hasSize(2);
         assertThat(mailDirectory).isAbsolute().endsWith(Path.of("mail"));
         try (Stream<Path> files = Files.list(mailDirectory)) {
             assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.endsWith(".eml"));
-        }
-    }
-
-    private List<MimeMessage> mailsTo(String address) throws IOException {
-        if (!Files.isDirectory(mailDirectory)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(mailDirectory)) {
-            return files.filter(p -> p.toString().endsWith(".eml"))
-                    .map(EmlFileDeliveryIT::read)
-                    .filter(m -> recipient(m).equals(address))
-                    .toList();
-        }
-    }
-
-    private static MimeMessage read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return new MimeMessage(Session.getInstance(new Properties()), in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot parse " + file, e);
-        }
-    }
-
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

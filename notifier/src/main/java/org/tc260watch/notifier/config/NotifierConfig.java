@@ -16,6 +16,8 @@ public interface NotifierConfig {
 
     Tokens tokens();
 
+    Subscribe subscribe();
+
     /** Where subscribers reach this service: the base of every link in mails. */
     @WithDefault("http://localhost:8080")
     java.net.URI publicUrl();
@@ -35,6 +37,24 @@ public interface NotifierConfig {
         /** How long manage and unsubscribe links in mails work (mails are kept; links must outlive them). */
         @WithDefault("3650d")
         Duration linkTtl();
+    }
+
+    /**
+     * Limits on {@code POST /api/subscriptions}, each a sliding window kept in memory: per instance, forgotten on
+     * restart. They keep the form from being used to mail-bomb an address or to fill the database.
+     */
+    interface Subscribe {
+        /** Requests naming one address per window, whoever sends them. */
+        @WithDefault("5")
+        int perAddressLimit();
+
+        /** Requests from one client IP (an IPv6 client counts by its /64) per window. */
+        @WithDefault("30")
+        int perIpLimit();
+
+        /** The window both limits count in. */
+        @WithDefault("1h")
+        Duration limitWindow();
     }
 
     interface Mail {

@@ -1,5 +1,15 @@
 package org.tc260watch.notifier.subscription;
 
-/** Body of {@code POST /api/subscriptions}. */
-public record SubscribeRequest(String email) {
+/**
+ * Body of {@code POST /api/subscriptions}: only the address is required.
+ *
+ * @param delivery {@link DeliveryMode} name, any case
+ * @param language {@link MailLanguage} wire name ({@code zh}, {@code en}, {@code both}), any case
+ */
+public record SubscribeRequest(String email, Filters filters, String delivery, String language) {
+
+    /** @throws org.tc260watch.notifier.web.InvalidRequestException when a part is not acceptable */
+    public Preferences preferences() {
+        return Preferences.of(filters, delivery, language);
+    }
 }

@@ -1,105 +1,124 @@
 package org.tc260watch.notifier.subscription;
 
-import jakarta.transaction.Transactional;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
-import org.jboss.logging.Logger;
-import org.tc260watch.notifier.delivery.DeliveryOutbox;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.tc260watch.notifier.web.ApiError;
 import org.tc260watch.notifier.web.InvalidRequestException;
-import org.tc260watch.notifier.web.UnknownResourceException;
+import org.tc260watch.notifier.web.StrictJson;
 
-/** Subscribing and unsubscribing. A subscription is active at once (double opt-in comes later). */
+/**
+ * The subscription API. Subscribing answers the same whatever the address's state (no one learns who subscribes);
+ * everything about an existing subscription needs the token of a link mailed to its address.
+ */
 @Path("/api/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 public class SubscriptionResource {
 
-    private static final Logger LOG = Logger.getLogger(SubscriptionResource.class);
-
-    private final DeliveryOutbox outbox;
-    private final Clock clock;
-
-    public SubscriptionResource(DeliveryOutbox outbox, Clock clock) {
-        this.outbox = outbox;
-        this.clock = clock;
+    /** The one answer to every accepted subscribe request. */
+    public record Accepted(String status, String message) {
     }
 
-    /** 201 with a new subscription; 200 with the existing one (re-activated if needed) for a known address. */
+    static final Accepted ACCEPTED = new Accepted("accepted",
+            "If this address can receive mail, a confirmation link is on its way.");
+
+    private final SubscriptionService subscriptions;
+    private final SubscribeLimits limits;
+    private final LinkTokens linkTokens;
+    private final NoticeSender notices;
+
+    public SubscriptionResource(SubscriptionService subscriptions, SubscribeLimits limits, LinkTokens linkTokens,
+            NoticeSender notices) {
+        this.subscriptions = subscriptions;
+        this.limits = limits;
+        this.linkTokens = linkTokens;
+        this.notices = notices;
+    }
+
+    /** 202 for every acceptable request, known address or not; the mail says the rest. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
-    public Response subscribe(SubscribeRequest request, @Context UriInfo uri) {
+    @CustomDeserialization(StrictJson.class)
+    public Response subscribe(SubscribeRequest request, @Context HttpServerRequest http) {
+        limits.checkClient(http.remoteAddress().hostAddress());
         if (request == null) {
             throw new InvalidRequestException("body must be a JSON object such as {\"email\": \"you@example.org\"}");
         }
-        EmailAddress email;
+        EmailAddress email = parse(request.email());
+        Preferences preferences = request.preferences();
+        limits.checkAddress(email);
         try {
-            email = EmailAddress.parse(request.email());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(e.getMessage());
+            subscriptions.subscribe(email, preferences);
+        } catch (PersistenceException e) {
+            // Another request created the same address first (unique email); this time it is found.
+            subscriptions.subscribe(email, preferences);
         }
-        Instant now = clock.instant();
-        Optional<Subscription> known = Subscription.findByEmail(email);
-        if (known.isPresent()) {
-            Subscription existing = known.get();
-            if (existing.status != SubscriptionStatus.ACTIVE) {
-                existing.status = SubscriptionStatus.ACTIVE;
-                existing.updatedAt = now;
-                LOG.infof("Subscription %s re-activated", existing.id);
-            }
-            return Response.ok(SubscriptionView.of(existing)).build();
-        }
-        Subscription created = new Subscription();
-        created.id = UUID.randomUUID().toString();
-        created.email = email.value();
-        created.status = SubscriptionStatus.ACTIVE;
-        created.createdAt = now;
-        created.updatedAt = now;
-        created.persist();
-        LOG.infof("Subscription %s created", created.id);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id).build())
-                .entity(SubscriptionView.of(created))
-                .build();
+        notices.wake();
+        return Response.accepted(ACCEPTED).build();
     }
 
+    /** The subscription the manage link names. */
     @GET
-    @Path("{id}")
-    public SubscriptionView get(@PathParam("id") String id) {
-        return SubscriptionView.of(find(id));
+    @Path("manage")
+    public SubscriptionView show(@QueryParam("token") String token) {
+        return SubscriptionView.of(managed(token));
     }
 
-    /** Stops all mail to the address at once, including deliveries already queued. */
-    @DELETE
-    @Path("{id}")
-    @Transactional
-    public Response unsubscribe(@PathParam("id") String id) {
-        Subscription subscription = find(id);
-        if (subscription.status != SubscriptionStatus.UNSUBSCRIBED) {
-            subscription.status = SubscriptionStatus.UNSUBSCRIBED;
-            subscription.updatedAt = clock.instant();
-            int cancelled = outbox.cancelPending(subscription);
-            LOG.infof("Subscription %s unsubscribed, %d queued deliveries cancelled", id, cancelled);
+    /** Changes the settings given in the body; the others stay. An ended subscription answers 409. */
+    @PUT
+    @Path("manage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJson.class)
+    public SubscriptionView change(@QueryParam("token") String token, PreferencesRequest request) {
+        Subscription current = managed(token);
+        if (request == null) {
+            throw new InvalidRequestException("body must be a JSON object such as {\"delivery\": \"DAILY\"}");
         }
+        Preferences preferences = request.preferences();
+        if (current.status == SubscriptionStatus.UNSUBSCRIBED) {
+            throw new ClientErrorException("this subscription has ended; subscribe again to receive alerts",
+                    Response.Status.CONFLICT);
+        }
+        return SubscriptionView.of(linkTokens.follow(token, Tokens.Purpose.MANAGE,
+                id -> subscriptions.update(id, preferences)));
+    }
+
+    /** Ends the subscription (status UNSUBSCRIBED, queued mails cancelled); 204, also when it had ended already. */
+    @DELETE
+    @Path("manage")
+    public Response delete(@QueryParam("token") String token) {
+        linkTokens.follow(token, Tokens.Purpose.MANAGE, subscriptions::end);
         return Response.noContent().build();
     }
 
-    private static Subscription find(String id) {
-        Subscription subscription = Subscription.findById(id);
-        if (subscription == null) {
-            throw new UnknownResourceException("no subscription with id " + id);
+    @ServerExceptionMapper
+    public Response badLink(BadLinkException e) {
+        return Response.status(e.expired() ? Response.Status.GONE : Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(e.getMessage())).build();
+    }
+
+    private Subscription managed(String token) {
+        return linkTokens.follow(token, Tokens.Purpose.MANAGE, subscriptions::find);
+    }
+
+    private static EmailAddress parse(String email) {
+        try {
+            return EmailAddress.parse(email);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage());
         }
-        return subscription;
     }
 }

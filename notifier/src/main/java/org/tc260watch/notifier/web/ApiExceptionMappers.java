@@ -1,10 +1,14 @@
 package org.tc260watch.notifier.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Every API failure answers with an {@link ApiError} body, never an HTML page or an empty body. */
@@ -30,6 +34,24 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
         return unreadableJson(e);
+    }
+
+    /** A property a strictly read body ({@link StrictJson}) does not have, named with its path. */
+    @ServerExceptionMapper
+    public Response unknownProperty(UnrecognizedPropertyException e) {
+        String path = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                .filter(Objects::nonNull).collect(Collectors.joining("."));
+        String known = e.getKnownPropertyIds() == null ? ""
+                : e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+        return error(Response.Status.BAD_REQUEST, "unknown property '" + path + "'; known here: " + known);
+    }
+
+    /** Too many requests: answered 429 with {@code Retry-After} in whole seconds. */
+    @ServerExceptionMapper
+    public Response tooManyRequests(TooManyRequestsException e) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return Response.status(Response.Status.TOO_MANY_REQUESTS).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Retry-After", seconds).entity(new ApiError(e.getMessage())).build();
     }
 
     @ServerExceptionMapper

@@ -3,8 +3,6 @@ package org.tc260watch.notifier.testing;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,16 +53,7 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         if (mail == null) {
             return List.of();
         }
-        return Arrays.stream(mail.getReceivedMessages()).filter(m -> isTo(m, address)).toList();
-    }
-
-    private static boolean isTo(MimeMessage message, String address) {
-        try {
-            Address[] recipients = message.getAllRecipients();
-            return recipients != null && Arrays.stream(recipients).anyMatch(a -> a.toString().equalsIgnoreCase(address));
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Arrays.stream(mail.getReceivedMessages()).filter(m -> Mailbox.isTo(m, address)).toList();
     }
 
     private static int freePort() {

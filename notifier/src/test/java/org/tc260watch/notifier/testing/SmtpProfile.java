@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Mail through a real SMTP server (GreenMail); fresh data directory under target/; fast retries. */
+/**
+ * Mail through a real SMTP server (GreenMail); fresh data directory under target/; fast retries; the client address
+ * taken from {@code X-Forwarded-For}, as behind a proxy, so that tests can act as many clients (per-IP limits).
+ */
 public class SmtpProfile implements QuarkusTestProfile {
 
     @Override
@@ -26,6 +29,8 @@ public class SmtpProfile implements QuarkusTestProfile {
                 "notifier.delivery.interval", "1s",
                 "notifier.delivery.initial-backoff", "1s",
                 "notifier.delivery.max-backoff", "2s",
-                "notifier.mail.send-timeout", "5s");
+                "notifier.mail.send-timeout", "5s",
+                "quarkus.http.proxy.proxy-address-forwarding", "true",
+                "quarkus.http.proxy.allow-x-forwarded", "true");
     }
 }
