@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -40,12 +41,14 @@ public class DigestOutbox extends RowQueue {
     private final ClosingSoon closingSoon;
     private final FilterMatcher matcher;
     private final int closingSoonDays;
+    private final ZoneId zone;
 
     public DigestOutbox(MailComposer composer, ClosingSoon closingSoon, FilterMatcher matcher, NotifierConfig config) {
         this.composer = composer;
         this.closingSoon = closingSoon;
         this.matcher = matcher;
         this.closingSoonDays = config.digest().closingSoonDays();
+        this.zone = config.digest().zone();
     }
 
     /**
@@ -144,14 +147,15 @@ public class DigestOutbox extends RowQueue {
                         where d.digestId = :digest order by c.seq""", String.class)
                 .setParameter("digest", id)
                 .getResultList().stream().map(DeliveryOutbox::read).toList();
-        // Relative to the run's day, not to the attempt: a retried digest says the same.
-        List<StandardState> closing = closingSoon.between(digest.runDate, digest.runDate.plusDays(closingSoonDays))
+        // As of the day the digest was made (its cutoff), not of the attempt: a retried digest says the same.
+        LocalDate asOf = digest.cutoff.atZone(zone).toLocalDate();
+        List<StandardState> closing = closingSoon.between(asOf, asOf.plusDays(closingSoonDays))
                 .stream().filter(s -> matcher.matchesState(subscription.filters, s)).toList();
         DeliveryMode period = digest.period;
         LocalDate runDate = digest.runDate;
         String reference = "digest-" + id;
         return Optional.of(new Claim(id, digest.attempts,
-                () -> composer.digest(reference, period, runDate, changes, closing, to)));
+                () -> composer.digest(reference, period, runDate, changes, closing, asOf, to)));
     }
 
     /** Its deliveries are sent with it. */

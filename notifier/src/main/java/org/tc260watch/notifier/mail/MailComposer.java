@@ -60,9 +60,10 @@ public class MailComposer {
      *
      * @param changes     the changes it covers, in the order they were stored
      * @param closingSoon standards open for comment whose period ends soon, already filtered for the subscriber
+     * @param asOf        the day the days left are counted from
      */
     public OutgoingMail digest(String reference, DeliveryMode period, LocalDate runDate, List<ChangeEvent> changes,
-            List<StandardState> closingSoon, Recipient to) {
+            List<StandardState> closingSoon, LocalDate asOf, Recipient to) {
         Words words = Words.of(to.language());
         Map<ChangeType, List<ChangeView>> byType = new EnumMap<>(ChangeType.class);
         for (ChangeEvent change : changes) {
@@ -73,7 +74,7 @@ public class MailComposer {
                 words.type(type) + " (" + views.size() + ")", List.copyOf(views))));
         List<DigestMail.Closing> closing = closingSoon.stream()
                 .sorted(Comparator.comparing(StandardState::commentEnd))
-                .map(s -> closing(s, runDate, words)).toList();
+                .map(s -> closing(s, asOf, words)).toList();
         String heading = words.digest(period) + " " + runDate;
         String subject = ChangeDescriber.SUBJECT_PREFIX + heading + ": " + words.changes(changes.size());
         DigestMail mail = new DigestMail(subject, heading, List.copyOf(sections), closing, words, to.manageUrl(),
@@ -88,8 +89,8 @@ public class MailComposer {
         return ChangeDescriber.view(change, words, tagger.tags(change.state()), zone);
     }
 
-    private static DigestMail.Closing closing(StandardState s, LocalDate runDate, Words words) {
-        long days = ChronoUnit.DAYS.between(runDate, s.commentEnd());
+    private static DigestMail.Closing closing(StandardState s, LocalDate asOf, Words words) {
+        long days = ChronoUnit.DAYS.between(asOf, s.commentEnd());
         String title = ChangeDescriber.bracketed(s.title() == null || s.title().isBlank() ? s.key() : s.title().strip());
         String ids = String.join(", ", s.ids());
         return new DigestMail.Closing(title, ids, s.commentEnd() + " (" + words.daysLeft(days) + ")",
