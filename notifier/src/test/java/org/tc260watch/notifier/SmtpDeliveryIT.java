@@ -28,8 +28,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tc260watch.deploy.testing.KafkaBrokerTestResource;
 import org.tc260watch.events.ChangeEvent;
@@ -38,7 +36,7 @@ import org.tc260watch.events.EventJson;
 import org.tc260watch.events.FieldChange;
 import org.tc260watch.notifier.delivery.DeliveryStatus;
 import org.tc260watch.notifier.testing.ActiveSubscriptions;
-import org.tc260watch.notifier.testing.ChangeProducer;
+import org.tc260watch.notifier.testing.ChangeTopicTest;
 import org.tc260watch.notifier.testing.Deliveries;
 import org.tc260watch.notifier.testing.GreenMailResource;
 import org.tc260watch.notifier.testing.MailParts;
@@ -49,21 +47,9 @@ import org.tc260watch.notifier.testing.SmtpProfile;
 @QuarkusTest
 @TestProfile(SmtpProfile.class)
 @QuarkusTestResource(KafkaBrokerTestResource.class)
-class SmtpDeliveryIT {
+class SmtpDeliveryIT extends ChangeTopicTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(45);
     private static final ObjectMapper JSON = EventJson.mapper();
-    private static ChangeProducer producer;
-
-    @BeforeAll
-    static void connect() {
-        producer = new ChangeProducer();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
 
     @Test
     void feedServesStoredChangesNewestFirstWithCursors() throws Exception {
@@ -322,9 +308,5 @@ class SmtpDeliveryIT {
             }
         }
         return found;
-    }
-
-    private static String unique() {
-        return Long.toString(System.nanoTime() % 1_000_000_000L);
     }
 }
