@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.tc260watch.deploy.testing.KafkaBrokerTestResource;
 import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.notifier.delivery.DeliveryStatus;
+import org.tc260watch.notifier.testing.ActiveSubscriptions;
 import org.tc260watch.notifier.testing.ChangeProducer;
 import org.tc260watch.notifier.testing.Deliveries;
 import org.tc260watch.notifier.testing.EmlFileProfile;
 import org.tc260watch.notifier.testing.Mailbox;
 import org.tc260watch.notifier.testing.SampleChanges;
-import org.tc260watch.notifier.testing.Subscriptions;
+import org.tc260watch.notifier.testing.MailParts;
 
 /**
  * Without MAILER_HOST every mail (the confirmation of the subscription, then the alert) is written as an .eml file
@@ -39,7 +40,7 @@ class EmlFileDeliveryIT {
     void alertIsWrittenAsAnEmlFile() throws Exception {
         String tag = Long.toString(System.nanoTime() % 1_000_000_000L);
         String erin = "erin-" + tag + "@example.org";
-        Subscriptions.subscribe(erin);
+        ActiveSubscriptions.create(erin);
         String key = "GB/T " + tag + "-2026";
         String title = "数据安全技术 文件投递 " + tag;
         ChangeEvent change = SampleChanges.added(SampleChanges.id(key + "#added#1"), key, title);
@@ -50,19 +51,21 @@ class EmlFileDeliveryIT {
         await().atMost(Duration.ofSeconds(45)).until(() -> Mailbox.about(erin, title).size() == 1);
 
         MimeMessage mail = Mailbox.about(erin, title).get(0);
-        assertThat(mail.getSubject()).isEqualTo("[tc260-watch] 新增 New: 《" + title
-                + "》 · 征求意见稿 draft for comment · 截止 deadline 2026-04-30");
+        assertThat(mail.getSubject()).isEqualTo("[TC260] 征求意见 / Open for comment: 《" + title + "》 — until 2026-04-30");
         assertThat(mail.getFrom()[0].toString()).isEqualTo("tc260-watch@localhost");
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(erin);
         assertThat(mail.getSentDate()).isNotNull();
-        assertThat(mail.getMessageID()).isNotBlank();
-        assertThat(mail.getContentType()).startsWith("text/plain").containsIgnoringCase("utf-8");
-        String body = ((String) mail.getContent()).replace("\r\n", "\n");
-        assertThat(body).startsWith("新增 New: 《" + title + "》\n").contains(
-                "Standard:   " + key,
-                "Comments:   2026-03-01 – 2026-04-30",
+        assertThat(mail.getMessageID()).isEqualTo("<alert." + change.id() + "." + Deliveries.subscriptionId(erin)
+                + "@localhost>");
+        assertThat(mail.getContentType()).startsWith("multipart/alternative");
+        assertThat(MailParts.header(mail, "List-Unsubscribe")).startsWith("<http://localhost:8080/subscriptions/unsubscribe?token=");
+        assertThat(MailParts.text(mail)).startsWith("征求意见 / Open for comment\n《" + title + "》\n").contains(
+                "标准号 / Identifiers: " + key,
+                "征求意见期 / Comment period: 2026-03-01 – 2026-04-30",
                 "  - " + SampleChanges.SOURCE_URL,
-                "change " + change.id());
+                change.id());
+        assertThat(MailParts.html(mail)).contains("<h1 style=\"font-size: 1.3em; margin: 0.2em 0 0.8em;\">《" + title
+                + "》</h1>");
         assertThat(Deliveries.of(change.id(), erin)).extracting(Deliveries.Row::status)
                 .containsExactly(DeliveryStatus.SENT);
         // Confirmation mail and alert, both as files.

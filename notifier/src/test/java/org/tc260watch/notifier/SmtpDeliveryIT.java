@@ -27,8 +27,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tc260watch.deploy.testing.KafkaBrokerTestResource;
 import org.tc260watch.events.ChangeEvent;
@@ -36,33 +34,22 @@ import org.tc260watch.events.ChangeType;
 import org.tc260watch.events.EventJson;
 import org.tc260watch.events.FieldChange;
 import org.tc260watch.notifier.delivery.DeliveryStatus;
-import org.tc260watch.notifier.testing.ChangeProducer;
+import org.tc260watch.notifier.testing.ActiveSubscriptions;
+import org.tc260watch.notifier.testing.ChangeTopicTest;
 import org.tc260watch.notifier.testing.Deliveries;
 import org.tc260watch.notifier.testing.GreenMailResource;
 import org.tc260watch.notifier.testing.Mailbox;
+import org.tc260watch.notifier.testing.MailParts;
 import org.tc260watch.notifier.testing.SampleChanges;
 import org.tc260watch.notifier.testing.SmtpProfile;
-import org.tc260watch.notifier.testing.Subscriptions;
 
 /** The notifier on a real broker, a real SMTP server and its H2 file database. */
 @QuarkusTest
 @TestProfile(SmtpProfile.class)
 @QuarkusTestResource(KafkaBrokerTestResource.class)
-class SmtpDeliveryIT {
+class SmtpDeliveryIT extends ChangeTopicTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(45);
     private static final ObjectMapper JSON = EventJson.mapper();
-    private static ChangeProducer producer;
-
-    @BeforeAll
-    static void connect() {
-        producer = new ChangeProducer();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
 
     @Test
     void feedServesStoredChangesNewestFirstWithCursors() throws Exception {
@@ -136,9 +123,9 @@ class SmtpDeliveryIT {
         String alice = "alice-" + tag + "@example.org";
         String bob = "bob-" + tag + "@example.net";
         String carol = "carol-" + tag + "@example.com";
-        Subscriptions.subscribe(alice);
-        Subscriptions.subscribe(bob);
-        Subscriptions.unsubscribe(Subscriptions.subscribe(carol));
+        ActiveSubscriptions.create(alice);
+        ActiveSubscriptions.create(bob);
+        ActiveSubscriptions.unsubscribed(carol);
 
         String key = "GB/T " + tag + "-2026";
         String title = "数据安全技术 邮件测试 " + tag;
@@ -170,25 +157,26 @@ class SmtpDeliveryIT {
         assertThat(Deliveries.of(change.id(), alice)).extracting(Deliveries.Row::status).containsExactly(DeliveryStatus.SENT);
 
         MimeMessage mail = mailsAbout(alice, title).get(0);
-        assertThat(mail.getSubject()).isEqualTo("[tc260-watch] 截止日期变更 Deadline changed: 《" + title
-                + "》 · 征求意见稿 draft for comment · 截止 deadline 2026-04-30");
+        assertThat(mail.getSubject()).isEqualTo("[TC260] 截止日期变更 / Deadline changed: 《" + title
+                + "》 — 2026-04-12 → 2026-04-30");
         assertThat(mail.getFrom()[0].toString()).isEqualTo("tc260-watch@localhost");
-        String body = ((String) mail.getContent()).replace("\r\n", "\n");
-        assertThat(body).contains(
-                "Standard:   " + key,
-                "Title:      " + title,
-                "Stage:      征求意见稿 draft for comment",
-                "  - deadline: 2026-04-12 → 2026-04-30",
+        assertThat(MailParts.text(mail)).startsWith("截止日期变更 / Deadline changed\n《" + title + "》\n").contains(
+                "标准号 / Identifiers: " + key,
+                "阶段 / Stage: 征求意见稿 / draft for comment",
+                "征求意见期 / Comment period: 2026-03-01 – 2026-04-30",
+                "  - 截止日期 / Deadline: 2026-04-12 → 2026-04-30",
                 "  - " + SampleChanges.SOURCE_URL,
-                "change " + change.id(),
-                "tc260-watch alerts for " + alice);
+                "管理订阅 / Manage your subscription: http://localhost:8080/subscriptions/manage?token=",
+                change.id());
+        assertThat(mail.getMessageID()).isEqualTo(mailsAbout(bob, title).get(0).getMessageID().replace(
+                Deliveries.subscriptionId(bob), Deliveries.subscriptionId(alice)));
     }
 
     @Test
     void mailIsRetriedUntilTheSmtpServerIsBack() throws Exception {
         String tag = unique();
         String dora = "dora-" + tag + "@example.org";
-        Subscriptions.subscribe(dora);
+        ActiveSubscriptions.create(dora);
         String key = "GB/T " + tag + "-2026";
         String title = "数据安全技术 重试测试 " + tag;
         ChangeEvent change = SampleChanges.added(SampleChanges.id(key + "#added#1"), key, title);
@@ -269,9 +257,5 @@ class SmtpDeliveryIT {
             }
         }
         return found;
-    }
-
-    private static String unique() {
-        return Long.toString(System.nanoTime() % 1_000_000_000L);
     }
 }

@@ -3,7 +3,10 @@ package org.tc260watch.notifier.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /** The notifier's own settings ({@code notifier.*}); Quarkus' own keys stay in application.properties. */
@@ -17,6 +20,40 @@ public interface NotifierConfig {
     Tokens tokens();
 
     Subscribe subscribe();
+
+    // --- Issue 5: digests and the admin API -------------------------------------------------------------------
+
+    Digest digest();
+
+    /**
+     * Bearer token of the {@code /admin} endpoints ({@code ADMIN_TOKEN}); when unset a random one is made at start-up
+     * and logged once, so the endpoints are never open.
+     */
+    Optional<String> adminToken();
+
+    interface Digest {
+        /** Local time of day at which digests are sent. */
+        @WithDefault("08:00")
+        LocalTime time();
+
+        /** Time zone of {@link #time()} and of the days digests and comment deadlines are counted in. */
+        @WithDefault("Asia/Shanghai")
+        ZoneId zone();
+
+        /** The day weekly digests are sent. */
+        @WithDefault("MONDAY")
+        DayOfWeek weekday();
+
+        /** A digest lists the comment periods that end within this many days of its run date. */
+        @WithDefault("7")
+        int closingSoonDays();
+
+        /** How often the digest schedule is checked (a run missed while the service was down is made up then). */
+        @WithDefault("1m")
+        Duration checkInterval();
+    }
+
+    // --- Links ------------------------------------------------------------------------------------------------
 
     /** Where subscribers reach this service: the base of every link in mails. */
     @WithDefault("http://localhost:8080")
@@ -86,9 +123,23 @@ public interface NotifierConfig {
         @WithDefault("30s")
         Duration initialBackoff();
 
-        /** Upper bound of the wait between two attempts; a delivery is retried at this pace for ever. */
+        /** Upper bound of the wait between two attempts. */
         @WithDefault("1h")
         Duration maxBackoff();
+
+        /**
+         * Attempts after which a delivery (or digest) is given up and marked DEAD, to be resent by an admin
+         * ({@code POST /admin/deliveries/{id}/resend}). With the default backoff, 12 attempts span about 6.5 hours.
+         */
+        @WithDefault("12")
+        int maxAttempts();
+
+        /**
+         * A delivery claimed for sending longer ago than this was being sent by a process that died (or hung): it is
+         * sent again. Must exceed {@code notifier.mail.send-timeout}.
+         */
+        @WithDefault("2m")
+        Duration claimTimeout();
 
         /** Deliveries read from the outbox per query. */
         @WithDefault("50")

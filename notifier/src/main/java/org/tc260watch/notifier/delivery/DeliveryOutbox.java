@@ -1,24 +1,48 @@
 package org.tc260watch.notifier.delivery;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.tc260watch.events.ChangeEvent;
+import org.tc260watch.events.EventJson;
+import org.tc260watch.notifier.mail.MailComposer;
+import org.tc260watch.notifier.mail.Recipient;
+import org.tc260watch.notifier.matching.FilterMatcher;
 import org.tc260watch.notifier.readmodel.StoredChange;
+import org.tc260watch.notifier.subscription.DeliveryMode;
 import org.tc260watch.notifier.subscription.Subscription;
 import org.tc260watch.notifier.subscription.SubscriptionStatus;
 
-/** The delivery table: what is to be sent, and the outcome of each attempt. */
+/**
+ * The delivery table: one row per change and subscriber whose filters it matches. Instant subscribers' rows are sent
+ * here one by one; digest subscribers' rows wait for their digest ({@code digest} package).
+ */
 @ApplicationScoped
-public class DeliveryOutbox {
+public class DeliveryOutbox extends RowQueue {
 
-    private static final int MAX_ERROR_LENGTH = 2000;
+    private final FilterMatcher matcher;
+    private final MailComposer composer;
+    private final MailRows rows = new MailRows(Delivery.class);
 
-    /** Queues the change for every active subscriber; runs inside the transaction that stores the change. */
+    public DeliveryOutbox(FilterMatcher matcher, MailComposer composer) {
+        this.matcher = matcher;
+        this.composer = composer;
+    }
+
+    /**
+     * Queues the change for every active subscriber whose filters match it; runs inside the transaction that stores
+     * the change, so a change is stored with all its deliveries or not at all.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int enqueue(StoredChange change, Instant now) {
-        List<Subscription> active = Subscription.list("status", SubscriptionStatus.ACTIVE);
-        for (Subscription subscription : active) {
+    public int enqueue(StoredChange change, ChangeEvent event, Instant now) {
+        int queued = 0;
+        for (Subscription subscription : Subscription.<Subscription>list("status", SubscriptionStatus.ACTIVE)) {
+            if (!matcher.matches(subscription.filters, event)) {
+                continue;
+            }
             Delivery delivery = new Delivery();
             delivery.change = change;
             delivery.subscription = subscription;
@@ -27,38 +51,56 @@ public class DeliveryOutbox {
             delivery.nextAttemptAt = now;
             delivery.createdAt = now;
             delivery.persist();
+            queued++;
         }
-        return active.size();
+        return queued;
     }
 
-    /** Pending deliveries whose time has come, oldest first. */
+    @Override
+    protected MailRows rows() {
+        return rows;
+    }
+
+    @Override
+    public String name() {
+        return "delivery";
+    }
+
+    /** Pending deliveries of instant subscribers whose time has come, oldest due first. */
+    @Override
     @Transactional
-    public List<DueDelivery> due(Instant now, int max) {
+    public List<Long> due(Instant now, int max) {
         return Delivery.getEntityManager().createQuery("""
-                        select new org.tc260watch.notifier.delivery.DueDelivery(
-                            d.id, d.attempts, s.id, s.email, c.payload)
-                        from Delivery d join d.subscription s join d.change c
-                        where d.status = :pending and d.nextAttemptAt <= :now and s.status = :active
-                        order by d.nextAttemptAt, d.id""", DueDelivery.class)
+                        select d.id from Delivery d join d.subscription s
+                        where d.status = :pending and d.nextAttemptAt <= :now
+                          and s.status = :active and s.deliveryMode = :instant
+                        order by d.nextAttemptAt, d.id""", Long.class)
                 .setParameter("pending", DeliveryStatus.PENDING)
                 .setParameter("active", SubscriptionStatus.ACTIVE)
+                .setParameter("instant", DeliveryMode.INSTANT)
                 .setParameter("now", now)
                 .setMaxResults(max)
                 .getResultList();
     }
 
+    @Override
     @Transactional
-    public void markSent(long deliveryId, Instant at) {
-        Delivery.update("status = ?1, sentAt = ?2, lastError = null where id = ?3 and status = ?4",
-                DeliveryStatus.SENT, at, deliveryId, DeliveryStatus.PENDING);
+    public Optional<Claim> claim(long id, Instant now) {
+        if (!rows.claim(id, now)) {
+            return Optional.empty();
+        }
+        Delivery delivery = Delivery.findById(id);
+        // Read now: the mail is composed after this transaction.
+        Recipient to = composer.recipient(delivery.subscription);
+        String payload = delivery.change.payload;
+        String reference = "delivery-" + id;
+        return Optional.of(new Claim(id, delivery.attempts, () -> composer.alert(reference, read(payload), to)));
     }
 
-    /** Records a failed attempt; the delivery stays pending until {@code nextAttemptAt}. */
-    @Transactional
-    public void markFailed(long deliveryId, String error, Instant nextAttemptAt) {
-        String shortened = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
-        Delivery.update("attempts = attempts + 1, lastError = ?1, nextAttemptAt = ?2 where id = ?3 and status = ?4",
-                shortened, nextAttemptAt, deliveryId, DeliveryStatus.PENDING);
+    /** A DEAD delivery (not in a digest) queued again with a fresh count of attempts; caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean revive(long id, Instant now) {
+        return rows.revive(id, now);
     }
 
     /** Cancels what is still queued for a subscriber who left; runs in the caller's transaction. */
@@ -66,5 +108,15 @@ public class DeliveryOutbox {
     public int cancelPending(Subscription subscription) {
         return Delivery.update("status = ?1 where subscription = ?2 and status = ?3",
                 DeliveryStatus.CANCELLED, subscription, DeliveryStatus.PENDING);
+    }
+
+
+    /** A stored payload as the event it is. */
+    public static ChangeEvent read(String payload) {
+        try {
+            return EventJson.mapper().readValue(payload, ChangeEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored change is not a readable ChangeEvent: " + e.getOriginalMessage(), e);
+        }
     }
 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * Wait before the next attempt of a failed delivery: {@code initial} after the first failure, doubling with each
- * further one, never more than {@code max}. Deliveries are never given up: a mail server down for a day is
- * retried at the {@code max} pace until it is back.
+ * further one, never more than {@code max}. How many attempts are made is the sender's business
+ * ({@code notifier.delivery.max-attempts}).
  */
 public record RetryBackoff(Duration initial, Duration max) {
 

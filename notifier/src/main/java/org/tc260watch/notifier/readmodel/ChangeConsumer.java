@@ -10,11 +10,12 @@ import org.jboss.logging.Logger;
 import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.notifier.delivery.DeliverySender;
 import org.tc260watch.notifier.delivery.RetryBackoff;
+import org.tc260watch.notifier.storage.Durability;
 
 /**
- * Reads {@code tc260.changes}. One record at a time, in order: stored with its deliveries, then the sender is woken.
- * The offset is committed only after the transaction, so a crash means a redelivery, which {@link ChangeRecorder}
- * ignores. A change that cannot be stored because the database fails is retried in place (the partition waits)
+ * Reads {@code tc260.changes}. One record at a time, in order: stored with its deliveries, written to disk
+ * ({@link Durability}), then the sender is woken. The offset is committed only after that, so a crash means a
+ * redelivery, which {@link ChangeRecorder} ignores, never a change lost. A change that cannot be stored because the database fails is retried in place (the partition waits)
  * rather than dead-lettered: the change is fine, and a dead-lettered one would never reach its subscribers.
  */
 @ApplicationScoped
@@ -30,16 +31,18 @@ public class ChangeConsumer {
 
     private final ChangeRecorder recorder;
     private final DeliverySender sender;
+    private final Durability durability;
     private final RetryBackoff storageRetry;
 
     @Inject
-    public ChangeConsumer(ChangeRecorder recorder, DeliverySender sender) {
-        this(recorder, sender, STORAGE_RETRY);
+    public ChangeConsumer(ChangeRecorder recorder, DeliverySender sender, Durability durability) {
+        this(recorder, sender, durability, STORAGE_RETRY);
     }
 
-    ChangeConsumer(ChangeRecorder recorder, DeliverySender sender, RetryBackoff storageRetry) {
+    ChangeConsumer(ChangeRecorder recorder, DeliverySender sender, Durability durability, RetryBackoff storageRetry) {
         this.recorder = recorder;
         this.sender = sender;
+        this.durability = durability;
         this.storageRetry = storageRetry;
     }
 
@@ -74,7 +77,9 @@ public class ChangeConsumer {
     private int storeUntilStored(ChangeEvent event, ConsumerRecord<String, ChangeEvent> record) {
         for (int failures = 1; ; failures++) {
             try {
-                return recorder.record(event);
+                int deliveries = recorder.record(event);
+                durability.flush();
+                return deliveries;
             } catch (RuntimeException e) {
                 Duration wait = storageRetry.delayAfter(failures);
                 LOG.errorf("Cannot store change %s (%s-%d offset %d), attempt %d: %s; retrying in %s", event.id(),

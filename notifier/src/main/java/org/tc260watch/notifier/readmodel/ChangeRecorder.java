@@ -10,7 +10,10 @@ import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.events.EventJson;
 import org.tc260watch.notifier.delivery.DeliveryOutbox;
 
-/** Stores a change and its deliveries in one transaction: either both exist or neither does. */
+/**
+ * Stores a change and its deliveries (one per active subscription whose filters match) in one transaction: either
+ * both exist or neither does.
+ */
 @ApplicationScoped
 public class ChangeRecorder {
 
@@ -41,8 +44,8 @@ public class ChangeRecorder {
         change.payload = toJson(event);
         change.persist();
         // A source's health and baseline are about the service's view of the site, not about a standard: kept in the
-        // change history, not mailed (the operator watches health; subscriptions that ask for them come with filters).
-        return event.type().aboutSource() ? 0 : outbox.enqueue(change, now);
+        // change history, mailed to nobody (the operator watches health), whatever the filters say.
+        return event.type().aboutSource() ? 0 : outbox.enqueue(change, event, now);
     }
 
     private String toJson(ChangeEvent event) {

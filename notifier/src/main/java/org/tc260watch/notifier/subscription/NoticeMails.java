@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tc260watch.notifier.config.NotifierConfig;
-import org.tc260watch.notifier.delivery.ChangeMail;
+import org.tc260watch.notifier.mail.ChangeDescriber;
 import org.tc260watch.notifier.delivery.OutgoingMail;
 
 /** Writes the mails about a subscription itself, in the subscriber's language, as text with an HTML alternative. */
@@ -79,6 +79,6 @@ public class NoticeMails {
     }
 
     private static String subject(boolean zh, boolean en, String chinese, String english) {
-        return ChangeMail.SUBJECT_PREFIX + (zh && en ? chinese + " " + english : zh ? chinese : english);
+        return ChangeDescriber.SUBJECT_PREFIX + (zh && en ? chinese + " " + english : zh ? chinese : english);
     }
 }

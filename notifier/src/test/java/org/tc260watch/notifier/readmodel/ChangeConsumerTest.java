@@ -13,11 +13,15 @@ import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.events.ChangeType;
 import org.tc260watch.events.Topics;
 import org.tc260watch.notifier.delivery.RetryBackoff;
+import org.tc260watch.notifier.storage.Durability;
 
 class ChangeConsumerTest {
 
     private static final ChangeEvent CHANGE = new ChangeEvent("c1", ChangeType.STANDARD_ADDED, "GB/T 1-2026", null,
             List.of(), Instant.parse("2026-09-01T00:00:00Z"), List.of());
+
+    /** PostgreSQL's commits are durable as they are: nothing to flush, no data source needed. */
+    private static final Durability NO_DISK = new Durability(null, "postgresql");
 
     /** Fails {@code failures} times as a broken database would, then stores. */
     private static final class FlakyRecorder extends ChangeRecorder {
@@ -46,7 +50,7 @@ class ChangeConsumerTest {
     @Test
     void aDatabaseFailureIsRetriedInPlaceUntilTheChangeIsStored() {
         FlakyRecorder recorder = new FlakyRecorder(3);
-        new ChangeConsumer(recorder, null, new RetryBackoff(Duration.ofMillis(1), Duration.ofMillis(4)))
+        new ChangeConsumer(recorder, null, NO_DISK, new RetryBackoff(Duration.ofMillis(1), Duration.ofMillis(4)))
                 .consume(record(CHANGE));
         assertThat(recorder.stored).containsExactly("c1");
     }
@@ -55,7 +59,7 @@ class ChangeConsumerTest {
     void aChangeWithoutIdIsRefusedForTheDeadLetterTopicAndNotRetried() {
         FlakyRecorder recorder = new FlakyRecorder(0);
         ChangeEvent noId = new ChangeEvent(" ", ChangeType.STANDARD_ADDED, "k", null, List.of(), Instant.EPOCH, List.of());
-        assertThatThrownBy(() -> new ChangeConsumer(recorder, null, ChangeConsumer.STORAGE_RETRY).consume(record(noId)))
+        assertThatThrownBy(() -> new ChangeConsumer(recorder, null, NO_DISK, ChangeConsumer.STORAGE_RETRY).consume(record(noId)))
                 .isInstanceOf(ChangeConsumer.UnusableChangeException.class);
         assertThat(recorder.stored).isEmpty();
     }

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.List;
 import org.tc260watch.notifier.delivery.Delivery;
 import org.tc260watch.notifier.delivery.DeliveryStatus;
+import org.tc260watch.notifier.subscription.Subscription;
 
 /** Reads the outbox table of the running notifier. */
 public final class Deliveries {
@@ -13,6 +14,18 @@ public final class Deliveries {
     }
 
     private Deliveries() {
+    }
+
+    /** The id of the subscription of an address. */
+    public static String subscriptionId(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> Subscription.<Subscription>find("email", email)
+                .firstResult().id);
+    }
+
+    /** The delivery rows of one subscriber, oldest first. */
+    public static List<Long> idsOf(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>list(
+                "subscription.email = ?1 order by id", email).stream().map(d -> d.id).toList());
     }
 
     public static List<Row> of(String changeId, String email) {

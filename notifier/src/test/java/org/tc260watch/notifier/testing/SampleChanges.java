@@ -41,6 +41,17 @@ public final class SampleChanges {
                 Instant.parse("2026-03-20T02:30:00Z"), List.of(SOURCE_URL));
     }
 
+    /** Any change type about a standard of the given kind, stage, identifiers and comment deadline. */
+    public static ChangeEvent of(ChangeType type, String key, String title, ItemKind kind, Stage stage,
+            List<String> ids, LocalDate commentEnd, FieldChange... changes) {
+        StandardState state = new StandardState(key, ids, title, kind, stage, commentEnd == null ? null
+                : commentEnd.minusDays(30), commentEnd, stage == Stage.PUBLISHED ? LocalDate.of(2026, 11, 1) : null,
+                null, List.of(), List.of(SOURCE_URL), List.of("portal.suggestion:" + key),
+                Instant.parse("2026-11-01T08:00:00Z"), Instant.parse("2026-11-01T08:00:00Z"), 1);
+        return new ChangeEvent(id(key + "#" + type.wireName() + "#" + title), type, key, state, List.of(changes),
+                Instant.parse("2026-11-01T08:00:00Z"), List.of(SOURCE_URL));
+    }
+
     public static StandardState state(String key, String title, Stage stage, LocalDate commentStart,
             LocalDate commentEnd) {
         return new StandardState(key, List.of(key), title, ItemKind.COMMENT_DRAFT_NOTICE, stage, commentStart,

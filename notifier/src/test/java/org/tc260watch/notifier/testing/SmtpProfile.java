@@ -22,6 +22,9 @@ public class SmtpProfile implements QuarkusTestProfile {
         return List.of(new TestResourceEntry(GreenMailResource.class));
     }
 
+    /** The bearer token of {@code /admin} in the tests. */
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
     static Map<String, String> fastDelivery(String name) {
         Path dataDir = Path.of("target", "it-data", name + "-" + UUID.randomUUID()).toAbsolutePath();
         return Map.of(
@@ -31,6 +34,9 @@ public class SmtpProfile implements QuarkusTestProfile {
                 "notifier.delivery.max-backoff", "2s",
                 "notifier.mail.send-timeout", "5s",
                 "quarkus.http.proxy.proxy-address-forwarding", "true",
-                "quarkus.http.proxy.allow-x-forwarded", "true");
+                "quarkus.http.proxy.allow-x-forwarded", "true",
+                "notifier.admin-token", ADMIN_TOKEN,
+                // Digests run when a test asks (POST /admin/digests/run), not by the clock.
+                "notifier.digest.check-interval", "1h");
     }
 }
