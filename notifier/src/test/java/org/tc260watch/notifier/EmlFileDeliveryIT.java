@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.tc260watch.deploy.testing.KafkaBrokerTestResource;
 import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.notifier.delivery.DeliveryStatus;
-import org.tc260watch.notifier.testing.ActiveSubscriptions;
 import org.tc260watch.notifier.testing.ChangeProducer;
 import org.tc260watch.notifier.testing.Deliveries;
 import org.tc260watch.notifier.testing.EmlFileProfile;
 import org.tc260watch.notifier.testing.Mailbox;
-import org.tc260watch.notifier.testing.SampleChanges;
 import org.tc260watch.notifier.testing.MailParts;
+import org.tc260watch.notifier.testing.SampleChanges;
+import org.tc260watch.notifier.testing.Subscriptions;
 
 /**
  * Without MAILER_HOST every mail (the confirmation of the subscription, then the alert) is written as an .eml file
@@ -40,7 +40,7 @@ class EmlFileDeliveryIT {
     void alertIsWrittenAsAnEmlFile() throws Exception {
         String tag = Long.toString(System.nanoTime() % 1_000_000_000L);
         String erin = "erin-" + tag + "@example.org";
-        ActiveSubscriptions.create(erin);
+        Subscriptions.subscribe(erin); // the confirmation goes to a file too
         String key = "GB/T " + tag + "-2026";
         String title = "数据安全技术 文件投递 " + tag;
         ChangeEvent change = SampleChanges.added(SampleChanges.id(key + "#added#1"), key, title);

@@ -71,7 +71,7 @@ class SubscriptionFlowIT {
 
         MimeMessage confirmation = Mailbox.to(pat).get(0);
         String link = Subscriptions.confirmLinks(pat).get(0);
-        assertThat(confirmation.getSubject()).isEqualTo("[tc260-watch] 请确认订阅 Please confirm your subscription");
+        assertThat(confirmation.getSubject()).isEqualTo("[TC260] 请确认订阅 Please confirm your subscription");
         assertThat(Mailbox.text(confirmation)).contains(pat, "48 小时", "within 48 hours",
                 "http://localhost:8080" + link);
         assertThat(Mailbox.html(confirmation))
@@ -173,7 +173,7 @@ class SubscriptionFlowIT {
         assertThat(stillActive.status()).isEqualTo(SubscriptionStatus.ACTIVE);
         assertThat(stillActive.delivery()).isEqualTo(DeliveryMode.INSTANT);
         MimeMessage already = Mailbox.about(active, "You are already subscribed").get(0);
-        assertThat(already.getSubject()).isEqualTo("[tc260-watch] 您已订阅 You are already subscribed");
+        assertThat(already.getSubject()).isEqualTo("[TC260] 您已订阅 You are already subscribed");
         assertThat(already.getHeader("List-Unsubscribe")[0]).startsWith("<http://localhost:8080/subscriptions/unsubscribe?token=");
         assertThat(already.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(Mailbox.link(already, "/subscriptions/unsubscribe")).isPresent();
@@ -435,7 +435,7 @@ class SubscriptionFlowIT {
                         org.assertj.core.groups.Tuple.tuple(SubscriptionNotice.Kind.CONFIRM, SubscriptionNotice.Status.SENT));
         // In the language asked for last.
         MimeMessage confirmation = Mailbox.to(rex).get(0);
-        assertThat(Mailbox.subject(confirmation)).isEqualTo("[tc260-watch] 请确认订阅");
+        assertThat(Mailbox.subject(confirmation)).isEqualTo("[TC260] 请确认订阅");
         assertThat(Mailbox.text(confirmation)).contains("48 小时").doesNotContain("within 48 hours");
         assertThat(Mailbox.to(rex)).hasSize(1);
     }
