@@ -55,6 +55,10 @@ public class DeliverySender {
         thread.setDaemon(true);
         return thread;
     });
+    /** Journal lines written since the journal was last emptied (sender thread only). */
+    private int noted;
+    /** A mail is in the journal but its mark failed: the journal must outlive this pass (sender thread only). */
+    private boolean unmarked;
     /** A pass is queued and has not started yet: further wake-ups are covered by it. */
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean stopping;
@@ -131,13 +135,21 @@ public class DeliverySender {
                         + "(from the sent journal), not sent again", marked, queue.name());
             }
         }
+        unmarked = false;
+        noted++;
         settle();
     }
 
     /** The marks so far go to disk; then the journal, which stood in for them, is emptied. */
     private void settle() {
+        if (noted == 0) {
+            return;
+        }
         durability.flush();
-        journal.clear();
+        if (!unmarked) {
+            journal.clear();
+            noted = 0;
+        }
     }
 
     private void work(MailQueue queue) {
@@ -190,7 +202,14 @@ public class DeliverySender {
             durability.flush();
             return;
         }
-        queue.markSent(id, clock.instant());
+        noted++;
+        try {
+            queue.markSent(id, clock.instant());
+        } catch (RuntimeException e) {
+            // The journal line stands in for the mark until a later pass makes it.
+            unmarked = true;
+            throw e;
+        }
         LOG.debugf("%s %d sent", queue.name(), id);
     }
 
