@@ -157,8 +157,9 @@ public class DeliverySender {
         int released = queue.releaseStale(now.minus(claimTimeout), now);
         if (released > 0) {
             LOG.warnf("%d %s(s) were claimed for sending more than %s ago and never marked (the notifier stopped or "
-                    + "hung mid-send): sending them again. One the server had accepted just before arrives twice, "
-                    + "with the same Message-ID.", released, queue.name(), claimTimeout);
+                    + "hung mid-send): sending them again. If the server had received one in full but its answer was "
+                    + "lost with the process, that mail arrives twice, with the same Message-ID.", released,
+                    queue.name(), claimTimeout);
         }
         List<Long> due;
         do {
