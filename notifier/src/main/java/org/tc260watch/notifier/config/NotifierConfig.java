@@ -141,6 +141,10 @@ public interface NotifierConfig {
         @WithDefault("2m")
         Duration claimTimeout();
 
+        /** Where the sender notes each mail the server accepted, until the database has the mark on disk. */
+        @WithDefault("./data/sent.journal")
+        Path journal();
+
         /** Deliveries read from the outbox per query. */
         @WithDefault("50")
         int batchSize();

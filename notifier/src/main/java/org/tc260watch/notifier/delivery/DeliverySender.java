@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,11 +23,15 @@ import org.tc260watch.notifier.storage.Durability;
  * Sends what is due in every {@link MailQueue} (instant alerts, digests), on a schedule and whenever something was
  * queued. All passes run on one thread, one after the other, so a row is never sent twice at the same time.
  * <p>
- * Each mail is claim, send, mark: the claim (SENDING, attempts + 1) is committed before the server is contacted, and
- * the "sent" mark right after it accepts, then forced to disk ({@link Durability}). A crash before the server accepted
- * leaves a claim that goes back to PENDING after {@code claim-timeout} and is sent then: nothing lost. A crash in the
- * short time between the server's acceptance and the mark on disk sends that one mail again, with the same
- * Message-ID. That window cannot be closed from this side of SMTP; it is kept as short as a single-row update.
+ * Each mail is claim, send, note, mark: the claim (SENDING, attempts + 1) is committed before the server is contacted;
+ * the moment the server accepts, the {@link SentJournal} gets a line (one short write, which outlives a killed
+ * process); then the row is marked SENT. The marks of a pass are forced to disk at its end ({@link Durability}) and the
+ * journal emptied; a pass after a crash first marks what the journal names. So a crash before the server accepted
+ * sends the mail again later (its claim is taken up after {@code claim-timeout}; nothing is lost), and a crash after
+ * the journal line costs nothing. Only a crash in between, while the server works on the message it has received in
+ * full and our side waits for its answer and writes the line, sends that one mail twice, with the same Message-ID.
+ * That window cannot be closed from this side of SMTP: the server delivers what it received even when we die before
+ * hearing its "250".
  * <p>
  * A failed attempt is retried with exponential backoff; after {@code max-attempts} the row is DEAD. Rows are worked
  * oldest-due first and a failed one is rescheduled, so one bad address never holds up the others.
@@ -38,6 +43,7 @@ public class DeliverySender {
 
     private final Instance<MailQueue> queues;
     private final MailTransport transport;
+    private final SentJournal journal;
     private final Durability durability;
     private final Clock clock;
     private final RetryBackoff backoff;
@@ -49,14 +55,19 @@ public class DeliverySender {
         thread.setDaemon(true);
         return thread;
     });
+    /** Journal lines written since the journal was last emptied (sender thread only). */
+    private int noted;
+    /** A mail is in the journal but its mark failed: the journal must outlive this pass (sender thread only). */
+    private boolean unmarked;
     /** A pass is queued and has not started yet: further wake-ups are covered by it. */
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean stopping;
 
-    public DeliverySender(Instance<MailQueue> queues, MailTransport transport, Durability durability, Clock clock,
-            NotifierConfig config) {
+    public DeliverySender(Instance<MailQueue> queues, MailTransport transport, SentJournal journal,
+            Durability durability, Clock clock, NotifierConfig config) {
         this.queues = queues;
         this.transport = transport;
+        this.journal = journal;
         this.durability = durability;
         this.clock = clock;
         this.backoff = new RetryBackoff(config.delivery().initialBackoff(), config.delivery().maxBackoff());
@@ -83,15 +94,61 @@ public class DeliverySender {
 
     private void pass() {
         queued.set(false);
+        try {
+            recoverFromJournal();
+        } catch (RuntimeException e) {
+            LOG.error("Cannot apply the sent journal; the next pass retries", e);
+            return;
+        }
+        try {
+            for (MailQueue queue : queues) {
+                if (stopping) {
+                    return;
+                }
+                try {
+                    work(queue);
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Sending %ss failed; the next pass retries", queue.name());
+                }
+            }
+        } finally {
+            settle();
+        }
+    }
+
+    /** Marks what the journal names and is not marked yet: mails accepted just before the process died. */
+    private void recoverFromJournal() {
+        Map<String, List<Long>> sent = journal.entries();
+        if (sent.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
         for (MailQueue queue : queues) {
-            if (stopping) {
-                return;
+            int marked = 0;
+            for (long id : sent.getOrDefault(queue.name(), List.of())) {
+                if (queue.markSentBeforeCrash(id, now)) {
+                    marked++;
+                }
             }
-            try {
-                work(queue);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Sending %ss failed; the next pass retries", queue.name());
+            if (marked > 0) {
+                LOG.infof("%d %s(s) accepted by the mail server just before the notifier stopped are marked sent now "
+                        + "(from the sent journal), not sent again", marked, queue.name());
             }
+        }
+        unmarked = false;
+        noted++;
+        settle();
+    }
+
+    /** The marks so far go to disk; then the journal, which stood in for them, is emptied. */
+    private void settle() {
+        if (noted == 0) {
+            return;
+        }
+        durability.flush();
+        if (!unmarked) {
+            journal.clear();
+            noted = 0;
         }
     }
 
@@ -100,8 +157,9 @@ public class DeliverySender {
         int released = queue.releaseStale(now.minus(claimTimeout), now);
         if (released > 0) {
             LOG.warnf("%d %s(s) were claimed for sending more than %s ago and never marked (the notifier stopped or "
-                    + "hung mid-send): sending them again. One the server had accepted just before arrives twice, "
-                    + "with the same Message-ID.", released, queue.name(), claimTimeout);
+                    + "hung mid-send): sending them again. If the server had received one in full but its answer was "
+                    + "lost with the process, that mail arrives twice, with the same Message-ID.", released,
+                    queue.name(), claimTimeout);
         }
         List<Long> due;
         do {
@@ -135,9 +193,24 @@ public class DeliverySender {
             fail(queue, claim, describe(e));
             return;
         }
-        // Nothing between acceptance and the mark: this is the duplicate window.
-        queue.markSent(id, clock.instant());
-        durability.flush();
+        // First thing after the acceptance: the end of the duplicate window.
+        try {
+            journal.record(queue.name(), id);
+        } catch (RuntimeException e) {
+            // Without the line, only the database keeps the mark: on disk at once.
+            LOG.errorf(e, "%s %d: cannot note it in the sent journal; marking it on disk directly", queue.name(), id);
+            queue.markSent(id, clock.instant());
+            durability.flush();
+            return;
+        }
+        noted++;
+        try {
+            queue.markSent(id, clock.instant());
+        } catch (RuntimeException e) {
+            // The journal line stands in for the mark until a later pass makes it.
+            unmarked = true;
+            throw e;
+        }
         LOG.debugf("%s %d sent", queue.name(), id);
     }
 

@@ -28,6 +28,12 @@ public interface MailQueue {
     /** The server accepted it. */
     void markSent(long id, Instant at);
 
+    /**
+     * The server accepted it before the process died, says the {@link SentJournal}, but the mark was lost: PENDING or
+     * SENDING → SENT. @return whether it was not marked yet
+     */
+    boolean markSentBeforeCrash(long id, Instant at);
+
     /** The attempt failed; the next one is due at {@code next}. */
     void markFailed(long id, String error, Instant next);
 

@@ -35,6 +35,18 @@ public final class MailRows {
                 .setParameter("sending", DeliveryStatus.SENDING).executeUpdate() > 0;
     }
 
+    /**
+     * PENDING or SENDING → SENT, for a mail the journal says the server accepted before the process died (the claim,
+     * and the mark, may have been lost with it). @return whether the row was not marked yet
+     */
+    public boolean sentBeforeCrash(long id, Instant at) {
+        return em().createQuery("update " + name + " r set r.status = :sent, r.sentAt = :at, r.claimedAt = null,"
+                        + " r.lastError = null where r.id = :id and r.status in (:pending, :sending)")
+                .setParameter("sent", DeliveryStatus.SENT).setParameter("at", at).setParameter("id", id)
+                .setParameter("pending", DeliveryStatus.PENDING).setParameter("sending", DeliveryStatus.SENDING)
+                .executeUpdate() > 0;
+    }
+
     /** SENDING → PENDING, due again at {@code next}. */
     public void failed(long id, String error, Instant next) {
         em().createQuery("update " + name + " r set r.status = :pending, r.lastError = :error, r.nextAttemptAt = :next,"

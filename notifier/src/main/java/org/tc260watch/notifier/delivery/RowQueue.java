@@ -19,6 +19,16 @@ public abstract class RowQueue implements MailQueue {
 
     @Override
     @Transactional
+    public boolean markSentBeforeCrash(long id, Instant at) {
+        if (rows().sentBeforeCrash(id, at)) {
+            afterSent(id, at);
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    @Transactional
     public void markFailed(long id, String error, Instant next) {
         rows().failed(id, error, next);
     }
