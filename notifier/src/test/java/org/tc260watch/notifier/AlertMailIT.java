@@ -26,7 +26,7 @@ import org.tc260watch.notifier.subscription.DeliveryMode;
 import org.tc260watch.notifier.subscription.Filters;
 import org.tc260watch.notifier.subscription.MailLanguage;
 import org.tc260watch.notifier.testing.ActiveSubscriptions;
-import org.tc260watch.notifier.testing.ChangeTopicTest;
+import org.tc260watch.notifier.testing.ChangeTopicBase;
 import org.tc260watch.notifier.testing.Deliveries;
 import org.tc260watch.notifier.testing.GreenMailResource;
 import org.tc260watch.notifier.testing.MailParts;
@@ -37,7 +37,7 @@ import org.tc260watch.notifier.testing.SmtpProfile;
 @QuarkusTest
 @TestProfile(SmtpProfile.class)
 @QuarkusTestResource(KafkaBrokerTestResource.class)
-class AlertMailIT extends ChangeTopicTest {
+class AlertMailIT extends ChangeTopicBase {
 
 
     @Test

@@ -22,7 +22,7 @@ import org.tc260watch.notifier.subscription.Filters;
 import org.tc260watch.notifier.subscription.MailLanguage;
 import org.tc260watch.notifier.testing.ActiveSubscriptions;
 import org.tc260watch.notifier.testing.Admin;
-import org.tc260watch.notifier.testing.ChangeTopicTest;
+import org.tc260watch.notifier.testing.ChangeTopicBase;
 import org.tc260watch.notifier.testing.Deliveries;
 import org.tc260watch.notifier.testing.FailureProfile;
 import org.tc260watch.notifier.testing.GreenMailResource;
@@ -33,7 +33,7 @@ import org.tc260watch.notifier.testing.SampleChanges;
 @QuarkusTest
 @TestProfile(FailureProfile.class)
 @QuarkusTestResource(KafkaBrokerTestResource.class)
-class DeliveryFailureIT extends ChangeTopicTest {
+class DeliveryFailureIT extends ChangeTopicBase {
 
 
     @Test

@@ -25,7 +25,7 @@ import org.tc260watch.notifier.subscription.Filters;
 import org.tc260watch.notifier.subscription.MailLanguage;
 import org.tc260watch.notifier.testing.ActiveSubscriptions;
 import org.tc260watch.notifier.testing.Admin;
-import org.tc260watch.notifier.testing.ChangeTopicTest;
+import org.tc260watch.notifier.testing.ChangeTopicBase;
 import org.tc260watch.notifier.testing.Deliveries;
 import org.tc260watch.notifier.testing.GreenMailResource;
 import org.tc260watch.notifier.testing.MailParts;
@@ -36,7 +36,7 @@ import org.tc260watch.notifier.testing.SmtpProfile;
 @QuarkusTest
 @TestProfile(SmtpProfile.class)
 @QuarkusTestResource(KafkaBrokerTestResource.class)
-class DigestIT extends ChangeTopicTest {
+class DigestIT extends ChangeTopicBase {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 

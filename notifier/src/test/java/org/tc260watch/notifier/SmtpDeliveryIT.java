@@ -35,7 +35,7 @@ import org.tc260watch.events.EventJson;
 import org.tc260watch.events.FieldChange;
 import org.tc260watch.notifier.delivery.DeliveryStatus;
 import org.tc260watch.notifier.testing.ActiveSubscriptions;
-import org.tc260watch.notifier.testing.ChangeTopicTest;
+import org.tc260watch.notifier.testing.ChangeTopicBase;
 import org.tc260watch.notifier.testing.Deliveries;
 import org.tc260watch.notifier.testing.GreenMailResource;
 import org.tc260watch.notifier.testing.Mailbox;
@@ -47,7 +47,7 @@ import org.tc260watch.notifier.testing.SmtpProfile;
 @QuarkusTest
 @TestProfile(SmtpProfile.class)
 @QuarkusTestResource(KafkaBrokerTestResource.class)
-class SmtpDeliveryIT extends ChangeTopicTest {
+class SmtpDeliveryIT extends ChangeTopicBase {
 
     private static final ObjectMapper JSON = EventJson.mapper();
 

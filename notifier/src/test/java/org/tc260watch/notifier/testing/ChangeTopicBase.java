@@ -5,7 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** Base of the tests that publish changes to the test broker: one producer per class, a patience, unique tags. */
-public abstract class ChangeTopicTest {
+public abstract class ChangeTopicBase {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(45);
     protected static ChangeProducer producer;
