@@ -1,13 +1,11 @@
 package org.tc260watch.differ.detect;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.events.ChangeType;
 import org.tc260watch.events.FieldChange;
@@ -61,10 +59,9 @@ public record ClosingReminders(List<Integer> days) {
 
     /** The reminder event; its id depends on standard, deadline and threshold only, so a replay repeats it. */
     public static ChangeEvent event(StandardState state, Due due, LocalDate today, java.time.Instant at) {
-        String name = state.originKey() + "|" + ChangeType.COMMENT_PERIOD_CLOSING.wireName() + "|" + state.commentEnd() + "|"
-                + due.threshold();
         long left = ChronoUnit.DAYS.between(today, state.commentEnd());
-        return new ChangeEvent(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString(),
+        return new ChangeEvent(ChangeIds.of(state.originKey(), ChangeType.COMMENT_PERIOD_CLOSING,
+                state.commentEnd() + "|" + due.threshold()),
                 ChangeType.COMMENT_PERIOD_CLOSING, state.key(), state,
                 List.of(new FieldChange("daysLeft", null, Long.toString(left))), at, state.sourceUrls());
     }
