@@ -184,8 +184,9 @@ class SmtpDeliveryIT extends ChangeTopicBase {
         GreenMailResource.stopServer();
         try {
             producer.send(change);
+            // Attempts are counted when a row is claimed (SENDING): wait for the failure to be recorded.
             await().atMost(PATIENCE).until(() -> Deliveries.of(change.id(), dora).stream()
-                    .anyMatch(d -> d.attempts() >= 1));
+                    .anyMatch(d -> d.attempts() >= 1 && d.lastError() != null));
             Deliveries.Row failed = Deliveries.of(change.id(), dora).get(0);
             assertThat(failed.status()).isEqualTo(DeliveryStatus.PENDING);
             assertThat(failed.lastError()).isNotBlank();

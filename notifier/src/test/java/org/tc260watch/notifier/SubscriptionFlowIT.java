@@ -275,7 +275,9 @@ class SubscriptionFlowIT {
         GreenMailResource.stopServer();
         try {
             publish(change);
-            await().atMost(PATIENCE).until(() -> Deliveries.of(change.id(), una).stream().anyMatch(d -> d.attempts() >= 1));
+            // Attempts are counted when a row is claimed (SENDING): wait until the failed attempt is recorded.
+            await().atMost(PATIENCE).until(() -> Deliveries.of(change.id(), una).stream()
+                    .anyMatch(d -> d.attempts() >= 1 && d.lastError() != null));
             given().contentType(ContentType.URLENC).formParam("List-Unsubscribe", "One-Click").when().post(link)
                     .then().statusCode(200).contentType(ContentType.HTML).body(containsString("You are unsubscribed"));
             assertThat(Subscriptions.stored(una).status()).isEqualTo(SubscriptionStatus.UNSUBSCRIBED);
