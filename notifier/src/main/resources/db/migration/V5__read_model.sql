@@ -41,3 +41,10 @@ CREATE TABLE standard_alias (
     alias_key VARCHAR(512) NOT NULL PRIMARY KEY,
     origin    VARCHAR(512) NOT NULL
 );
+
+-- Facts about the read model itself, e.g. the fingerprint of the topic rules the stored tags were computed with: when
+-- an operator edits the rules, the tags are recomputed once at start-up (ReadModelIndexer).
+CREATE TABLE read_model_meta (
+    meta_key   VARCHAR(64)  NOT NULL PRIMARY KEY,
+    meta_value VARCHAR(256) NOT NULL
+);

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +25,8 @@ import org.tc260watch.events.ItemKind;
 import org.tc260watch.events.Stage;
 import org.tc260watch.events.StageStep;
 import org.tc260watch.events.StandardState;
+import org.tc260watch.notifier.readmodel.ReadModelIndexer;
+import org.tc260watch.notifier.readmodel.StoredChange;
 import org.tc260watch.notifier.testing.ChangeTopicBase;
 import org.tc260watch.notifier.testing.SampleChanges;
 import org.tc260watch.notifier.testing.SmtpProfile;
@@ -180,6 +184,33 @@ class ReadModelIT extends ChangeTopicBase {
             given().get("/api/standards/{key}", "GB/T 0-0000").then().statusCode(404)
                     .body("error", containsString("GB/T 0-0000"));
             given().get("/api/changes/{id}", "no-such-change").then().statusCode(404);
+        }
+    }
+
+    /** Injected into the outer class: Quarkus does not inject into @Nested instances. */
+    @Inject
+    ReadModelIndexer indexer;
+
+    @Nested
+    class StoredTags {
+
+        @Test
+        void areComputedAgainOnceWhenTheTopicRulesChanged() {
+            String tag = unique();
+            ChangeEvent change = SampleChanges.added(SampleChanges.id("retag" + tag), "TC260-PG-" + tag + "R",
+                    "个人信息出境" + tag);
+            producer.send(change);
+            await().atMost(PATIENCE).until(() -> ids("q", tag).size() == 1);
+            // As if the rules had tagged it otherwise when it was stored.
+            QuarkusTransaction.requiringNew().run(() -> StoredChange.update("topics = ',' where id = ?1", change.id()));
+            assertThat(ids("q", tag, "topic", "personal-information")).isEmpty();
+
+            indexer.reconcile(); // same rules: stored tags are left alone
+            assertThat(ids("q", tag, "topic", "personal-information")).isEmpty();
+
+            indexer.remember("rules of an older version");
+            indexer.reconcile();
+            assertThat(ids("q", tag, "topic", "personal-information")).containsExactly(change.id());
         }
     }
 

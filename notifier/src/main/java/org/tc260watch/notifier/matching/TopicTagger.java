@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.tc260watch.events.StandardState;
 import org.tc260watch.events.TextNormaliser;
+import org.tc260watch.notifier.config.Fingerprint;
 import org.tc260watch.notifier.config.NotifierConfig;
 import org.tc260watch.notifier.config.RuleFile;
 
@@ -52,6 +53,7 @@ public class TopicTagger {
     private final Map<String, Rule> rules;
     private final List<String> series;
     private final List<String> order;
+    private final String fingerprint;
 
     /** The shipped rules. */
     public TopicTagger() {
@@ -106,6 +108,15 @@ public class TopicTagger {
             checkAcyclic(tag, "parent", t -> rules.get(t).topic().parent(), source);
             checkAcyclic(tag, "within", t -> rules.get(t).within(), source);
         }
+        this.fingerprint = Fingerprint.of(series, order.stream().map(t -> rules.get(t).toString()).toList());
+    }
+
+    /**
+     * Changes when the rules would tag anything differently (not when only comments or spacing change): stored tags
+     * are computed once, and recomputed only when this differs from the fingerprint they were computed with.
+     */
+    public String fingerprint() {
+        return fingerprint;
     }
 
     /** Rules from text in the rule file format (for tests and tools). */

@@ -25,7 +25,7 @@ final class FilterQuery {
      */
     FilterQuery(ChangeFilter filter, TopicTagger tagger, boolean withTypes) {
         for (String topic : filter.topics()) {
-            if (!tagger.knownTags().contains(topic)) {
+            if (!tagger.isKnown(topic)) {
                 throw new InvalidRequestException("topic: unknown value '" + topic + "'; one of "
                         + String.join(", ", tagger.knownTags()));
             }

@@ -1,5 +1,6 @@
 package org.tc260watch.notifier.readmodel;
 
+import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,8 +10,15 @@ import org.jboss.logging.Logger;
 import org.tc260watch.notifier.matching.TopicTagger;
 
 /**
- * Gives the changes stored before the read model had facets (a database from before migration V5) their facets, once,
- * at start-up, so that the filters find them too. Later changes get theirs when stored ({@link ChangeRecorder}).
+ * Keeps the stored facets ({@link Facets}) in step with the code and the topic rules, at start-up, so that no read
+ * ever computes them:
+ * <ul>
+ * <li>changes stored before the read model had facets (a database from before migration V5) get theirs;</li>
+ * <li>when the topic rules changed (an operator edited {@code notifier.topics.file}, or a new version ships new rules),
+ * every change and standard is tagged again, once: a filter by topic then means the same thing for old and new
+ * items.</li>
+ * </ul>
+ * Several instances starting together may both do it; the result is the same.
  */
 @ApplicationScoped
 public class ReadModelIndexer {
@@ -25,22 +33,81 @@ public class ReadModelIndexer {
     }
 
     void onStart(@Observes StartupEvent start) {
-        int total = 0;
-        for (int done; (done = indexBatch()) > 0; ) {
-            total += done;
+        reconcile();
+    }
+
+    /** Brings the stored facets in step with the code and the current topic rules. */
+    public void reconcile() {
+        if (tagger.fingerprint().equals(storedFingerprint())) {
+            int total = 0;
+            for (int done; (done = indexUnindexed()) > 0; ) {
+                total += done;
+            }
+            if (total > 0) {
+                LOG.infof("Indexed %d changes stored before the read model had filters", total);
+            }
+            return;
         }
-        if (total > 0) {
-            LOG.infof("Indexed %d changes stored before the read model had filters", total);
+        long changes = 0;
+        for (Long after = -1L; after != null; ) {
+            List<StoredChange> batch = reindexChanges(after);
+            changes += batch.size();
+            after = batch.size() < BATCH ? null : batch.get(batch.size() - 1).seq;
+        }
+        long standards = 0;
+        for (String after = ""; after != null; ) {
+            List<StoredStandard> batch = reindexStandards(after);
+            standards += batch.size();
+            after = batch.size() < BATCH ? null : batch.get(batch.size() - 1).origin;
+        }
+        remember(tagger.fingerprint());
+        if (changes + standards > 0) {
+            LOG.infof("Topic rules changed: tagged %d changes and %d standards again", changes, standards);
         }
     }
 
     /** @return how many changes it indexed (0: none left) */
     @Transactional
-    int indexBatch() {
+    int indexUnindexed() {
         List<StoredChange> rows = StoredChange.<StoredChange>find("searchText is null").range(0, BATCH - 1).list();
-        for (StoredChange row : rows) {
-            row.index(Facets.of(row.event().state(), tagger, row.standardKey));
-        }
+        rows.forEach(this::index);
         return rows.size();
+    }
+
+    @Transactional
+    List<StoredChange> reindexChanges(long afterSeq) {
+        List<StoredChange> rows = StoredChange.<StoredChange>find("seq > ?1", Sort.ascending("seq"), afterSeq)
+                .range(0, BATCH - 1).list();
+        rows.forEach(this::index);
+        return rows;
+    }
+
+    @Transactional
+    List<StoredStandard> reindexStandards(String afterOrigin) {
+        List<StoredStandard> rows = StoredStandard.<StoredStandard>find("origin > ?1", Sort.ascending("origin"),
+                afterOrigin).range(0, BATCH - 1).list();
+        rows.forEach(row -> row.index(Facets.of(row.state(), tagger, row.key)));
+        return rows;
+    }
+
+    private void index(StoredChange row) {
+        row.index(Facets.of(row.event().state(), tagger, row.standardKey));
+    }
+
+    @Transactional
+    String storedFingerprint() {
+        ReadModelMeta meta = ReadModelMeta.findById(ReadModelMeta.TOPIC_RULES);
+        return meta == null ? null : meta.value;
+    }
+
+    @Transactional
+    public void remember(String fingerprint) {
+        ReadModelMeta meta = ReadModelMeta.findById(ReadModelMeta.TOPIC_RULES);
+        if (meta == null) {
+            meta = new ReadModelMeta();
+            meta.key = ReadModelMeta.TOPIC_RULES;
+        }
+        meta.value = fingerprint;
+        meta.persist();
     }
 }

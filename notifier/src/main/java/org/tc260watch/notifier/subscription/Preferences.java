@@ -11,6 +11,7 @@ import org.tc260watch.events.ChangeType;
 import org.tc260watch.events.ItemKind;
 import org.tc260watch.events.Stage;
 import org.tc260watch.events.TextNormaliser;
+import org.tc260watch.notifier.matching.TopicTagger;
 import org.tc260watch.notifier.web.InvalidRequestException;
 
 /**
@@ -33,6 +34,28 @@ public record Preferences(Filters filters, DeliveryMode delivery, MailLanguage l
      */
     public static Preferences of(Filters filters, String delivery, String language) {
         return new Preferences(filters == null ? null : checked(filters), delivery(delivery), language(language));
+    }
+
+    /**
+     * The same preferences, with topic tags checked against the rule file (the tags are data, not an enum, so this
+     * check needs the tagger) and spelled as the rules spell them.
+     *
+     * @throws InvalidRequestException naming the first unknown tag and the known ones
+     */
+    public Preferences withKnownTopics(TopicTagger tagger) {
+        if (filters == null) {
+            return this;
+        }
+        List<String> topics = filters.topics().stream().map(t -> {
+            if (!tagger.isKnown(t)) {
+                throw new InvalidRequestException("filters.topics: unknown value '" + t + "'; one of "
+                        + String.join(", ", tagger.knownTags()));
+            }
+            return TopicTagger.normalise(t);
+        }).distinct().toList();
+        Filters f = filters;
+        return new Preferences(new Filters(f.keywords(), topics, f.kinds(), f.stages(), f.idPrefixes(),
+                f.changeTypes()), delivery, language);
     }
 
     public void applyTo(Subscription subscription) {

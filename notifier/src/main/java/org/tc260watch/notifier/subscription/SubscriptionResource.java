@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.tc260watch.notifier.matching.TopicTagger;
 import org.tc260watch.notifier.web.ApiError;
 import org.tc260watch.notifier.web.InvalidRequestException;
 import org.tc260watch.notifier.web.StrictJson;
@@ -39,13 +40,15 @@ public class SubscriptionResource {
     private final SubscribeLimits limits;
     private final LinkTokens linkTokens;
     private final NoticeSender notices;
+    private final TopicTagger tagger;
 
     public SubscriptionResource(SubscriptionService subscriptions, SubscribeLimits limits, LinkTokens linkTokens,
-            NoticeSender notices) {
+            NoticeSender notices, TopicTagger tagger) {
         this.subscriptions = subscriptions;
         this.limits = limits;
         this.linkTokens = linkTokens;
         this.notices = notices;
+        this.tagger = tagger;
     }
 
     /** 202 for every acceptable request, known address or not; the mail says the rest. */
@@ -58,7 +61,7 @@ public class SubscriptionResource {
             throw new InvalidRequestException("body must be a JSON object such as {\"email\": \"you@example.org\"}");
         }
         EmailAddress email = parse(request.email());
-        Preferences preferences = request.preferences();
+        Preferences preferences = request.preferences().withKnownTopics(tagger);
         limits.checkAddress(email);
         try {
             subscriptions.subscribe(email, preferences);
@@ -87,7 +90,7 @@ public class SubscriptionResource {
         if (request == null) {
             throw new InvalidRequestException("body must be a JSON object such as {\"delivery\": \"DAILY\"}");
         }
-        Preferences preferences = request.preferences();
+        Preferences preferences = request.preferences().withKnownTopics(tagger);
         if (current.status == SubscriptionStatus.UNSUBSCRIBED) {
             throw new ClientErrorException("this subscription has ended; subscribe again to receive alerts",
                     Response.Status.CONFLICT);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tc260watch.events.ItemKind;
 import org.tc260watch.events.Stage;
@@ -53,7 +52,14 @@ class ChangeFilterTest {
 
     @Test
     void facetsHoldTagsAndASearchTextThatFindsIdentifiersWithoutSpaces() {
-        TopicTagger tagger = new TopicTagger(Map.of("cryptography", List.of("密码")));
+        TopicTagger tagger = TopicTagger.fromRules("""
+                tags = cryptography
+                series = 信息安全技术
+                cryptography.zh = 密码
+                cryptography.en = Cryptography
+                cryptography.description = Cryptography.
+                cryptography.keywords = 密码
+                """);
         StandardState state = new StandardState("GB/T 39786-2021", List.of("GB/T 39786-2021"),
                 "信息安全技术 信息系统密码应用基本要求", ItemKind.PUBLISHED_STANDARD, Stage.PUBLISHED, null, null,
                 LocalDate.of(2021, 3, 9), null, List.of(), List.of(), List.of(), Instant.EPOCH, Instant.EPOCH, 1);
@@ -67,7 +73,7 @@ class ChangeFilterTest {
 
     @Test
     void aChangeAboutASourceHasNoTopicsAndOnlyItsKeyToSearch() {
-        Facets facets = Facets.of(null, new TopicTagger(Map.of()), "source:shtml.drafts");
+        Facets facets = Facets.of(null, new TopicTagger(), "source:shtml.drafts");
         assertThat(facets.topics()).isEqualTo(",");
         assertThat(Facets.topicList(facets.topics())).isEmpty();
         assertThat(facets.kind()).isNull();

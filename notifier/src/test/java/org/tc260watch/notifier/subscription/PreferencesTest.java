@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tc260watch.notifier.matching.TopicTagger;
 import org.tc260watch.notifier.web.InvalidRequestException;
 
 class PreferencesTest {
@@ -27,6 +28,20 @@ class PreferencesTest {
                 List.of("standard.published", "standard.added", "comment-period.closing")));
         assertThat(p.delivery()).isEqualTo(DeliveryMode.DAILY);
         assertThat(p.language()).isEqualTo(MailLanguage.ZH);
+    }
+
+    @Test
+    void topicsMustBeTagsOfTheRuleFileAndAreSpelledAsItSpellsThem() {
+        TopicTagger tagger = new TopicTagger();
+        Preferences p = Preferences.of(new Filters(null, List.of(" Data-Security ", "ai-safety", "data-security"),
+                null, null, null, null), null, null).withKnownTopics(tagger);
+        assertThat(p.filters().topics()).containsExactly("data-security", "ai-safety");
+        assertThatThrownBy(() -> Preferences.of(new Filters(null, List.of("astrology"), null, null, null, null), null,
+                null).withKnownTopics(tagger))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("filters.topics").hasMessageContaining("astrology")
+                .hasMessageContaining("ai-intrinsic-risk");
+        assertThat(Preferences.of(null, "daily", null).withKnownTopics(tagger).filters()).isNull();
     }
 
     @Test
