@@ -40,13 +40,18 @@ public final class ChangeProducer implements AutoCloseable {
         return sendTo(Topics.CHANGES, key, value);
     }
 
-    /** The current state of a standard, on the compacted {@code tc260.standards}. */
-    public RecordMetadata send(StandardState state) {
+    /** A standard's current state to the compacted {@code tc260.standards}, keyed by its key, as the differ does. */
+    public RecordMetadata sendState(StandardState state) {
         try {
             return sendTo(Topics.STANDARDS, state.key(), EventJson.mapper().writeValueAsString(state));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The tombstone the differ writes for a key a standard no longer has. */
+    public RecordMetadata sendTombstone(String key) {
+        return sendTo(Topics.STANDARDS, key, null);
     }
 
     private RecordMetadata sendTo(String topic, String key, String value) {
