@@ -99,15 +99,7 @@ public final class ChangeDescriber {
         identifiers(event).ifPresent(ids -> facts.add(new Fact(words.identifiers(), ids)));
         if (state != null) {
             stageFact(event, words).ifPresent(facts::add);
-            if (state.commentStart() != null || state.commentEnd() != null) {
-                facts.add(new Fact(words.commentPeriod(), period(state.commentStart(), state.commentEnd(), words)));
-            }
-            if (state.published() != null) {
-                facts.add(new Fact(words.published(), state.published().toString()));
-            }
-            if (state.implementation() != null) {
-                facts.add(new Fact(words.implementation(), state.implementation().toString()));
-            }
+            facts.addAll(dates(state, words));
         }
         if (!tags.isEmpty()) {
             facts.add(new Fact(words.topics(), String.join(", ", tags)));
@@ -123,8 +115,7 @@ public final class ChangeDescriber {
         if (state != null) {
             pages.addAll(state.sourceUrls());
         }
-        List<Link> documents = state == null ? List.of()
-                : state.attachments().stream().filter(a -> a.url() != null).map(ChangeDescriber::document).toList();
+        List<Link> documents = state == null ? List.of() : documents(state);
         String title = title(event, words);
         return new ChangeView(heading(event, words), bracketed(title), english(title, words, glossary),
                 List.copyOf(facts), changes,
@@ -135,12 +126,32 @@ public final class ChangeDescriber {
      * The glossary's partial English rendering of a title, for a subscriber who reads English; null for one who reads
      * Chinese only, and when the title has no Chinese to render (an identifier used as title).
      */
-    static String english(String title, Words words, Glossary glossary) {
+    public static String english(String title, Words words, Glossary glossary) {
         if (!words.english() || title == null || title.codePoints()
                 .noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
             return null;
         }
         return glossary.render(title).text();
+    }
+
+    /** The comment period, publication and implementation dates a state has, as facts. */
+    public static List<Fact> dates(StandardState state, Words words) {
+        List<Fact> facts = new ArrayList<>();
+        if (state.commentStart() != null || state.commentEnd() != null) {
+            facts.add(new Fact(words.commentPeriod(), period(state.commentStart(), state.commentEnd(), words)));
+        }
+        if (state.published() != null) {
+            facts.add(new Fact(words.published(), state.published().toString()));
+        }
+        if (state.implementation() != null) {
+            facts.add(new Fact(words.implementation(), state.implementation().toString()));
+        }
+        return facts;
+    }
+
+    /** The files linked for a standard (those with a URL), named by the site's label and file name. */
+    public static List<Link> documents(StandardState state) {
+        return state.attachments().stream().filter(a -> a.url() != null).map(ChangeDescriber::document).toList();
     }
 
     /** An added draft whose comment period is (as far as the change says) open. */
@@ -211,7 +222,7 @@ public final class ChangeDescriber {
         return key != null ? key : words.noTitle();
     }
 
-    static String bracketed(String title) {
+    public static String bracketed(String title) {
         return title.startsWith("《") ? title : "《" + title + "》";
     }
 

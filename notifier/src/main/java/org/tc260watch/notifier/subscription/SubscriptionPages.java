@@ -10,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -24,6 +23,8 @@ import org.tc260watch.events.ItemKind;
 import org.tc260watch.events.Stage;
 import org.tc260watch.notifier.config.NotifierConfig;
 import org.tc260watch.notifier.web.InvalidRequestException;
+import org.tc260watch.notifier.web.Pages;
+import org.tc260watch.notifier.web.Pages.Message;
 
 /**
  * The pages the links in mails open, rendered on the server (Qute, every value escaped). Nothing changes on a GET
@@ -36,10 +37,6 @@ public class SubscriptionPages {
     /** RFC 8058: the body of a one-click unsubscribe POST is exactly this form field. */
     static final String ONE_CLICK_FIELD = "List-Unsubscribe";
     static final String ONE_CLICK_VALUE = "One-Click";
-
-    /** A page that says one thing, optionally with one link. */
-    public record Message(String title, List<String> lines, URI link, String linkText) {
-    }
 
     /** One checkbox or radio button. */
     public record Choice(String value, String label, boolean chosen) {
@@ -63,8 +60,6 @@ public class SubscriptionPages {
 
     @CheckedTemplate(basePath = "subscriptions")
     static class Templates {
-        static native TemplateInstance message(Message message);
-
         static native TemplateInstance manage(ManagePage page);
 
         static native TemplateInstance unsubscribe(UnsubscribePage page);
@@ -91,7 +86,7 @@ public class SubscriptionPages {
         if (s.status == SubscriptionStatus.UNSUBSCRIBED) {
             return page(Response.Status.OK, ended(s));
         }
-        return page(Response.Status.OK, Templates.message(new Message("订阅已确认 · Subscription confirmed", List.of(
+        return page(Response.Status.OK, Pages.message(new Message("订阅已确认 · Subscription confirmed", List.of(
                 s.email + " 将收到 TC260 标准变更提醒。",
                 s.email + " will now receive alerts about TC260 standards."),
                 links.manage(s), "修改订阅设置 · Change your settings")));
@@ -174,13 +169,13 @@ public class SubscriptionPages {
     @ServerExceptionMapper
     public Response badLink(BadLinkException e) {
         if (e.expired()) {
-            return page(Response.Status.GONE, Templates.message(new Message("链接已过期 · This link has expired", List.of(
+            return page(Response.Status.GONE, Pages.message(new Message("链接已过期 · This link has expired", List.of(
                     "请用同一地址重新订阅，我们会发送新的确认链接；已选的设置会保留。",
                     "Subscribe again with the same address and a new link is mailed to you; the settings you chose "
                             + "are kept.",
                     "POST " + config.publicUrl() + "/api/subscriptions {\"email\": \"you@example.org\"}"), null, null)));
         }
-        return page(Response.Status.BAD_REQUEST, Templates.message(new Message("链接无效 · This link is not valid",
+        return page(Response.Status.BAD_REQUEST, Pages.message(new Message("链接无效 · This link is not valid",
                 List.of("链接可能不完整（请从邮件中复制完整链接），或并非来自本服务。",
                         "It may be cut short (copy the whole link from the mail) or not come from us."), null, null)));
     }
@@ -190,7 +185,7 @@ public class SubscriptionPages {
     }
 
     private static Response notOneClick() {
-        return page(Response.Status.BAD_REQUEST, Templates.message(new Message(
+        return page(Response.Status.BAD_REQUEST, Pages.message(new Message(
                 "不是退订请求 · Not an unsubscribe request", List.of(
                         "一键退订须以表单提交 List-Unsubscribe=One-Click（RFC 8058）。",
                         "A one-click unsubscribe posts the form field List-Unsubscribe=One-Click (RFC 8058)."),
@@ -198,14 +193,14 @@ public class SubscriptionPages {
     }
 
     private static TemplateInstance ended(Subscription s) {
-        return Templates.message(new Message("订阅已结束 · This subscription has ended", List.of(
+        return Pages.message(new Message("订阅已结束 · This subscription has ended", List.of(
                 s.email + " 已退订，不会收到任何提醒。如需提醒，请重新订阅并确认。",
                 s.email + " is unsubscribed and receives nothing. To receive alerts again, subscribe again and "
                         + "confirm."), null, null));
     }
 
     private static TemplateInstance unsubscribed(Subscription s) {
-        return Templates.message(new Message("已退订 · You are unsubscribed", List.of(
+        return Pages.message(new Message("已退订 · You are unsubscribed", List.of(
                 s.email + " 不会再收到任何提醒。如系误操作，可重新订阅（需再次确认）。",
                 s.email + " will receive no more alerts. If this was a mistake, subscribe again (you will be asked "
                         + "to confirm)."), null, null));
@@ -216,19 +211,25 @@ public class SubscriptionPages {
         return new ManagePage(s.email,
                 s.status == SubscriptionStatus.ACTIVE ? "已订阅 active" : "待确认 waiting for confirmation",
                 urlEncoded(token), String.join("\n", f.keywords()), String.join("\n", f.topics()),
-                String.join("\n", f.idPrefixes()),
-                List.of(
-                        group("类别 · Kinds", "kinds", "checkbox", ItemKind.values(), ItemKind::name,
-                                k -> k.name().toLowerCase(Locale.ROOT).replace('_', ' '), f.kinds()),
-                        group("阶段 · Stages", "stages", "checkbox", Stage.values(), Stage::name,
-                                st -> st.chinese() + " " + st.english(), f.stages()),
-                        group("变更类型 · Change types", "changeTypes", "checkbox", ChangeType.values(),
-                                ChangeType::wireName, ChangeType::wireName, f.changeTypes()),
-                        group("发送频率 · Delivery", "delivery", "radio", DeliveryMode.values(), DeliveryMode::name,
-                                SubscriptionPages::deliveryLabel, List.of(s.deliveryMode.name())),
-                        group("语言 · Language", "language", "radio", MailLanguage.values(), MailLanguage::wireName,
-                                SubscriptionPages::languageLabel, List.of(s.language.wireName()))),
-                saved, error);
+                String.join("\n", f.idPrefixes()), choiceGroups(f, s.deliveryMode, s.language), saved, error);
+    }
+
+    /**
+     * The boxes of the settings, chosen as given: the settings page shows a subscription's, the subscribe form on the
+     * home page the defaults.
+     */
+    public static List<ChoiceGroup> choiceGroups(Filters f, DeliveryMode delivery, MailLanguage language) {
+        return List.of(
+                group("类别 · Kinds", "kinds", "checkbox", ItemKind.values(), ItemKind::name,
+                        k -> k.name().toLowerCase(Locale.ROOT).replace('_', ' '), f.kinds()),
+                group("阶段 · Stages", "stages", "checkbox", Stage.values(), Stage::name,
+                        st -> st.chinese() + " " + st.english(), f.stages()),
+                group("变更类型 · Change types", "changeTypes", "checkbox", ChangeType.values(),
+                        ChangeType::wireName, ChangeType::wireName, f.changeTypes()),
+                group("发送频率 · Delivery", "delivery", "radio", DeliveryMode.values(), DeliveryMode::name,
+                        SubscriptionPages::deliveryLabel, List.of(delivery.name())),
+                group("语言 · Language", "language", "radio", MailLanguage.values(), MailLanguage::wireName,
+                        SubscriptionPages::languageLabel, List.of(language.wireName())));
     }
 
     private static <E> ChoiceGroup group(String legend, String field, String type, E[] all, Function<E, String> value,
@@ -263,16 +264,11 @@ public class SubscriptionPages {
         return URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
-    /** Pages carry a token in their address: never cached, never sent on as a Referer, never framed. */
+    /** These pages carry a token in their address: never cached, never sent on as a Referer. */
     private static Response page(Response.Status status, TemplateInstance page) {
-        return Response.status(status)
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        return Pages.html(status, page)
                 .header("Cache-Control", "no-store")
                 .header("Referrer-Policy", "no-referrer")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy",
-                        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
-                .entity(page.render())
                 .build();
     }
 }
