@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.tc260watch.deploy.testing.KafkaBrokerTestResource;
@@ -36,6 +37,7 @@ import org.tc260watch.notifier.testing.SmtpProfile;
  * {@code tc260.standards}, served by {@code /api/changes} (filters, paging, ETags) and {@code /api/standards}
  * (catalogue, one standard by any key it had, with its history).
  */
+@SuppressWarnings("unchecked")
 @QuarkusTest
 @TestProfile(SmtpProfile.class)
 @QuarkusTestResource(KafkaBrokerTestResource.class)
@@ -221,12 +223,27 @@ class ReadModelIT extends ChangeTopicBase {
         void documentsEveryEndpointParameterAndError() {
             JsonPath api = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                     .extract().jsonPath();
-            assertThat(api.getMap("paths").keySet()).contains("/api/changes", "/api/changes/{id}", "/api/standards",
-                    "/api/standards/{key}", "/api/subscriptions");
+            Map<String, Map<String, Map<String, Object>>> paths = api.getMap("paths");
+            assertThat(paths.keySet()).contains("/api/changes", "/api/changes/{id}", "/api/standards",
+                    "/api/standards/{key}", "/api/subscriptions", "/api/subscriptions/manage",
+                    "/admin/deliveries", "/admin/deliveries/{id}/resend", "/admin/digests/run");
             assertThat(api.getList("paths.'/api/changes'.get.parameters.name", String.class))
                     .contains("after", "limit", "type", "kind", "stage", "topic", "q");
-            assertThat(api.getMap("paths.'/api/changes'.get.responses").keySet()).contains("200", "304", "400");
-            assertThat(api.getMap("paths.'/api/standards/{key}'.get.responses").keySet()).contains("200", "404");
+            paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+                String where = method.toUpperCase() + " " + path;
+                assertThat(operation.get("summary")).as(where + " summary").isNotNull();
+                List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.getOrDefault(
+                        "parameters", List.of());
+                for (Map<String, Object> parameter : parameters) {
+                    assertThat(parameter.get("description")).as(where + " parameter " + parameter.get("name"))
+                            .isNotNull();
+                }
+                Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+                assertThat(responses.keySet()).as(where + " documents a success")
+                        .anyMatch(code -> code.startsWith("2"));
+                assertThat(responses.keySet()).as(where + " documents its errors")
+                        .anyMatch(code -> code.startsWith("4"));
+            }));
         }
     }
 

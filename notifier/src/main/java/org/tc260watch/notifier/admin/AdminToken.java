@@ -8,6 +8,8 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.jboss.logging.Logger;
 import org.tc260watch.notifier.config.NotifierConfig;
 
@@ -18,7 +20,12 @@ import org.tc260watch.notifier.config.NotifierConfig;
  */
 @Startup
 @ApplicationScoped
+@SecurityScheme(securitySchemeName = AdminToken.SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "The admin token: ADMIN_TOKEN, or the random one logged at start-up")
 public class AdminToken {
+
+    /** The OpenAPI name of the admin token scheme. */
+    public static final String SCHEME = "admin-token";
 
     private static final Logger LOG = Logger.getLogger(AdminToken.class);
 

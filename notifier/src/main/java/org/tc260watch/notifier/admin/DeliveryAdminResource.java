@@ -15,6 +15,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.tc260watch.notifier.delivery.Delivery;
 import org.tc260watch.notifier.delivery.DeliveryOutbox;
@@ -28,6 +35,9 @@ import org.tc260watch.notifier.web.UnknownResourceException;
 /** Deliveries for the operator: the dead ones, and resending them. Behind {@link AdminAuthFilter}. */
 @Path("/admin/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin", description = "For the operator: Authorization: Bearer <ADMIN_TOKEN>")
+@SecurityRequirement(name = AdminToken.SCHEME)
+@APIResponse(responseCode = "401", description = "No or a wrong admin token")
 public class DeliveryAdminResource {
 
     private static final Logger LOG = Logger.getLogger(DeliveryAdminResource.class);
@@ -48,7 +58,13 @@ public class DeliveryAdminResource {
     /** Deliveries in one status (default DEAD), oldest first. */
     @GET
     @Transactional
-    public List<DeliveryInfo> list(@QueryParam("status") @DefaultValue("DEAD") String status,
+    @Operation(summary = "Deliveries in one status, oldest first")
+    @APIResponse(responseCode = "200", description = "The deliveries")
+    @APIResponse(responseCode = "400", description = "An unknown status or a bad limit", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public List<DeliveryInfo> list(
+            @Parameter(description = "PENDING, SENDING, SENT, DEAD, CANCELLED or BATCHED (default DEAD)")
+            @QueryParam("status") @DefaultValue("DEAD") String status,
+            @Parameter(description = "At most this many, 1 to " + MAX_LIMIT + " (default 100)")
             @QueryParam("limit") @DefaultValue("100") int limit) {
         DeliveryStatus wanted;
         try {
@@ -76,7 +92,12 @@ public class DeliveryAdminResource {
      */
     @POST
     @Path("{id}/resend")
-    public Response resend(@PathParam("id") long id) {
+    @Operation(summary = "Send a DEAD delivery again", description = "One that travelled in a digest revives its whole "
+            + "digest.")
+    @APIResponse(responseCode = "202", description = "Queued again")
+    @APIResponse(responseCode = "404", description = "No delivery with this id", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "The delivery is not DEAD", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public Response resend(@Parameter(description = "Delivery id") @PathParam("id") long id) {
         Instant now = clock.instant();
         Response answer = QuarkusTransaction.requiringNew().call(() -> revive(id, now));
         if (answer.getStatus() == Response.Status.ACCEPTED.getStatusCode()) {

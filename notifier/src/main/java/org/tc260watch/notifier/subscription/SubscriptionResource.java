@@ -15,6 +15,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.tc260watch.notifier.matching.TopicTagger;
 import org.tc260watch.notifier.web.ApiError;
@@ -26,6 +32,7 @@ import org.tc260watch.notifier.web.StrictJson;
  * everything about an existing subscription needs the token of a link mailed to its address.
  */
 @Path("/api/subscriptions")
+@Tag(name = "subscriptions", description = "E-mail alerts: double opt-in, filters, delivery mode, language")
 @Produces(MediaType.APPLICATION_JSON)
 public class SubscriptionResource {
 
@@ -55,6 +62,15 @@ public class SubscriptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomDeserialization(StrictJson.class)
+    @Operation(summary = "Subscribe an address (double opt-in)",
+            description = "Body: {email, filters: {keywords, topics, kinds, stages, idPrefixes, changeTypes}, delivery: "
+                    + "INSTANT|DAILY|WEEKLY, language: zh|en|both}. The address gets a confirmation link and nothing "
+                    + "else until it is followed. The answer is the same whether or not the address is known.")
+    @APIResponse(responseCode = "202", description = "Accepted; a confirmation (or settings) link is mailed")
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown property, a bad address or an unknown "
+            + "filter value", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "429", description = "Too many requests for this address or from this client; see "
+            + "Retry-After", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response subscribe(SubscribeRequest request, @Context HttpServerRequest http) {
         limits.checkClient(http.remoteAddress().hostAddress());
         if (request == null) {
@@ -76,7 +92,11 @@ public class SubscriptionResource {
     /** The subscription the manage link names. */
     @GET
     @Path("manage")
-    public SubscriptionView show(@QueryParam("token") String token) {
+    @Operation(summary = "A subscription's settings, by the token of its settings link")
+    @APIResponse(responseCode = "200", description = "The settings")
+    @APIResponse(responseCode = "400", description = "A token this service did not sign", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "410", description = "An expired link", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public SubscriptionView show(@Parameter(description = "The token of the settings link in a mail") @QueryParam("token") String token) {
         return SubscriptionView.of(managed(token));
     }
 
@@ -85,7 +105,12 @@ public class SubscriptionResource {
     @Path("manage")
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomDeserialization(StrictJson.class)
-    public SubscriptionView change(@QueryParam("token") String token, PreferencesRequest request) {
+    @Operation(summary = "Change a subscription's settings", description = "Parts left out of the body stay as they are.")
+    @APIResponse(responseCode = "200", description = "The new settings")
+    @APIResponse(responseCode = "409", description = "The subscription has ended", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "A token this service did not sign, or a bad body", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "410", description = "An expired link", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public SubscriptionView change(@Parameter(description = "The token of the settings link in a mail") @QueryParam("token") String token, PreferencesRequest request) {
         Subscription current = managed(token);
         if (request == null) {
             throw new InvalidRequestException("body must be a JSON object such as {\"delivery\": \"DAILY\"}");
@@ -102,7 +127,11 @@ public class SubscriptionResource {
     /** Ends the subscription (status UNSUBSCRIBED, queued mails cancelled); 204, also when it had ended already. */
     @DELETE
     @Path("manage")
-    public Response delete(@QueryParam("token") String token) {
+    @Operation(summary = "End a subscription", description = "Queued mails are cancelled. Also 204 when it had ended.")
+    @APIResponse(responseCode = "204", description = "Ended")
+    @APIResponse(responseCode = "400", description = "A token this service did not sign", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "410", description = "An expired link", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public Response delete(@Parameter(description = "The token of the settings link in a mail") @QueryParam("token") String token) {
         linkTokens.follow(token, Tokens.Purpose.MANAGE, subscriptions::end);
         return Response.noContent().build();
     }
