@@ -2,14 +2,11 @@ package org.tc260watch.notifier.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 
@@ -20,37 +17,25 @@ class DeadlineCalendarWriterTest {
             LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 30), 3, Instant.parse("2026-03-20T02:30:00Z"), PAGE,
             List.of("https://www.tc260.org.cn/portal/suggestion/detail/1"));
 
-    static Calendar parse(String ics) {
-        try {
-            return new CalendarBuilder().build(new StringReader(ics));
-        } catch (Exception e) {
-            throw new AssertionError("not an iCalendar: " + e.getMessage() + "\n" + ics, e);
-        }
-    }
-
-    static String value(VEvent event, String property) {
-        return event.getProperty(property).map(Property::getValue).orElseThrow();
-    }
-
     @Test
     void eachOpenPeriodIsAnAllDayEventOnItsDeadlineThatReadsBackTheSame() {
         String ics = DeadlineCalendarWriter.write(List.of(OPEN));
         assertThat(ics).contains("\r\n").contains("DTSTART;VALUE=DATE:20260430").contains("DTEND;VALUE=DATE:20260501");
-        Calendar calendar = parse(ics);
+        Calendar calendar = Calendars.parse(ics);
         calendar.validate();
         List<VEvent> events = calendar.getComponents("VEVENT");
         assertThat(events).hasSize(1);
         VEvent event = events.get(0);
-        assertThat(value(event, "UID")).isEqualTo(DeadlineCalendarWriter.uid("title:数据安全技术 数据分类"));
-        assertThat(value(event, "SEQUENCE")).isEqualTo("3");
-        assertThat(value(event, "LAST-MODIFIED")).isEqualTo("20260320T023000Z");
-        assertThat(value(event, "DTSTAMP")).isEqualTo("20260320T023000Z");
+        assertThat(Calendars.value(event, "UID")).isEqualTo(DeadlineCalendarWriter.uid("title:数据安全技术 数据分类"));
+        assertThat(Calendars.value(event, "SEQUENCE")).isEqualTo("3");
+        assertThat(Calendars.value(event, "LAST-MODIFIED")).isEqualTo("20260320T023000Z");
+        assertThat(Calendars.value(event, "DTSTAMP")).isEqualTo("20260320T023000Z");
         // Scraped text is iCalendar text (escaped by ical4j) and reads back unchanged.
-        assertThat(value(event, "SUMMARY")).isEqualTo("征求意见截止 / Comment deadline: 《数据安全技术 数据分类; <b>,草案》");
-        assertThat(value(event, "DESCRIPTION")).contains("征求意见期 / Comment period: 2026-03-01 – 2026-04-30")
+        assertThat(Calendars.value(event, "SUMMARY")).isEqualTo("征求意见截止 / Comment deadline: 《数据安全技术 数据分类; <b>,草案》");
+        assertThat(Calendars.value(event, "DESCRIPTION")).contains("征求意见期 / Comment period: 2026-03-01 – 2026-04-30")
                 .contains("标准页面 / Standard page: " + PAGE)
                 .contains("TC260 页面 / TC260 pages: https://www.tc260.org.cn/portal/suggestion/detail/1");
-        assertThat(value(event, "URL")).isEqualTo(PAGE.toString());
+        assertThat(Calendars.value(event, "URL")).isEqualTo(PAGE.toString());
     }
 
     @Test
@@ -63,6 +48,6 @@ class DeadlineCalendarWriterTest {
     @Test
     void theSameStateGivesTheSameBytes() {
         assertThat(DeadlineCalendarWriter.write(List.of(OPEN))).isEqualTo(DeadlineCalendarWriter.write(List.of(OPEN)));
-        assertThat(parse(DeadlineCalendarWriter.write(List.of())).getComponents("VEVENT")).isEmpty();
+        assertThat(Calendars.parse(DeadlineCalendarWriter.write(List.of())).getComponents("VEVENT")).isEmpty();
     }
 }
