@@ -126,12 +126,17 @@ class AlertMailIT extends ChangeTopicBase {
         MimeMessage chinese = mailsAbout(zh, tag).get(0);
         assertThat(MailParts.subject(chinese)).isEqualTo("[TC260] 截止日期变更: 《" + title + "》 — 2026-04-12 → 2026-04-30");
         assertThat(MailParts.text(chinese)).contains("阶段: 征求意见稿", "  - 截止日期: 2026-04-12 → 2026-04-30", "退订: ")
-                .doesNotContain("Deadline");
+                .doesNotContain("Deadline").doesNotContain("英文部分释读");
         MimeMessage english = mailsAbout(en, tag).get(0);
         assertThat(MailParts.subject(english)).isEqualTo("[TC260] Deadline changed: 《" + title
                 + "》 — 2026-04-12 → 2026-04-30");
         assertThat(MailParts.text(english)).contains("Stage: draft for comment", "  - Deadline: 2026-04-12 → 2026-04-30",
                 "Unsubscribe: ").doesNotContain("截止日期");
+        // The title in Chinese, and under it the glossary's rendering, marked as what it is.
+        assertThat(MailParts.text(english)).contains("《" + title + "》\nPartial English rendering (glossary, not a "
+                + "translation): Data security technology — 语言测试 " + tag + "\n");
+        assertThat(MailParts.html(english)).contains("<em>Partial English rendering (glossary, not a translation):</em> "
+                + "Data security technology — 语言测试 " + tag);
     }
 
     @Test

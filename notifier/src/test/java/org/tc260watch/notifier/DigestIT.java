@@ -88,6 +88,8 @@ class DigestIT extends ChangeTopicBase {
         assertThat(section(text, "== 新增 / New (2) ==")).contains("《数据安全技术 摘要" + tag + " 新草案》",
                 "《数据安全技术 摘要" + tag + " 即将截止》").doesNotContain("已发布》");
         assertThat(section(text, "== 已发布 / Published (1) ==")).contains("《数据安全技术 摘要" + tag + " 已发布》",
+                "  英文部分释读（据词汇表，非翻译） / Partial English rendering (glossary, not a translation): "
+                        + "Data security technology — 摘要 " + tag + " 已发布",
                 "阶段 / Stage: 报批稿 / draft for approval → 已发布 / published");
         assertThat(section(text, "== 截止日期变更 / Deadline changed (1) ==")).contains(
                 "  - 截止日期 / Deadline: " + TODAY.plusDays(40) + " → " + TODAY.plusDays(50));
@@ -109,7 +111,8 @@ class DigestIT extends ChangeTopicBase {
         MimeMessage weeklyDigest = GreenMailResource.mailsTo(weekly).get(0);
         assertThat(weeklyDigest.getSubject()).startsWith("[TC260] Weekly digest ").endsWith(": 4 changes");
         assertThat(MailParts.text(weeklyDigest)).contains("== New (2) ==", "== Open for comment, closing soon ==",
-                "(3 days left)");
+                "(3 days left)", "  Partial English rendering (glossary, not a translation): Data security technology — "
+                        + "摘要 " + tag + " 即将截止");
 
         // A run again the same day makes nothing: one digest per period, sent once.
         assertThat(Admin.runDigests("DAILY")).isZero();

@@ -31,6 +31,18 @@ public interface NotifierConfig {
      */
     Optional<String> adminToken();
 
+    // --- Issue 6: topics --------------------------------------------------------------------------------------
+
+    Topics topics();
+
+    interface Topics {
+        /**
+         * The topic rule file (UTF-8, format in docs/topics.md); when unset, the {@code topics.properties} shipped on
+         * the class path. Read once at start-up: an invalid file stops the start with the reason.
+         */
+        Optional<Path> file();
+    }
+
     interface Digest {
         /** Local time of day at which digests are sent. */
         @WithDefault("08:00")

@@ -14,6 +14,7 @@ import org.tc260watch.events.ChangeType;
 import org.tc260watch.events.FieldChange;
 import org.tc260watch.events.Stage;
 import org.tc260watch.events.StandardState;
+import org.tc260watch.notifier.label.Glossary;
 import org.tc260watch.notifier.subscription.MailLanguage;
 
 /**
@@ -88,7 +89,11 @@ public final class ChangeDescriber {
         return words.type(event.type());
     }
 
-    public static ChangeView view(ChangeEvent event, Words words, List<String> tags, ZoneId zone) {
+    /**
+     * @param tags     the standard's topic tags
+     * @param glossary renders the title in partial English for a subscriber who reads English
+     */
+    public static ChangeView view(ChangeEvent event, Words words, List<String> tags, Glossary glossary, ZoneId zone) {
         StandardState state = event.state();
         List<Fact> facts = new ArrayList<>();
         identifiers(event).ifPresent(ids -> facts.add(new Fact(words.identifiers(), ids)));
@@ -120,8 +125,22 @@ public final class ChangeDescriber {
         }
         List<Link> documents = state == null ? List.of()
                 : state.attachments().stream().filter(a -> a.url() != null).map(ChangeDescriber::document).toList();
-        return new ChangeView(heading(event, words), bracketed(title(event, words)), List.copyOf(facts), changes,
+        String title = title(event, words);
+        return new ChangeView(heading(event, words), bracketed(title), english(title, words, glossary),
+                List.copyOf(facts), changes,
                 pages.stream().map(u -> new Link(u, u)).toList(), documents, event.id());
+    }
+
+    /**
+     * The glossary's partial English rendering of a title, for a subscriber who reads English; null for one who reads
+     * Chinese only, and when the title has no Chinese to render (an identifier used as title).
+     */
+    static String english(String title, Words words, Glossary glossary) {
+        if (!words.english() || title == null || title.codePoints()
+                .noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            return null;
+        }
+        return glossary.render(title).text();
     }
 
     /** An added draft whose comment period is (as far as the change says) open. */

@@ -19,8 +19,9 @@ public record DigestMail(String subject, String heading, List<Section> sections,
     /**
      * A standard whose comment period ends soon.
      *
-     * @param when {@code 2026-11-25（还剩 2 天）/ 2026-11-25 (2 days left)}
+     * @param english the glossary's partial English rendering of the title, or null (see {@link ChangeView})
+     * @param when    {@code 2026-11-25（还剩 2 天）/ 2026-11-25 (2 days left)}
      */
-    public record Closing(String title, String identifiers, String when, List<Link> pages) {
+    public record Closing(String title, String english, String identifiers, String when, List<Link> pages) {
     }
 }

@@ -15,6 +15,7 @@ import org.tc260watch.events.ChangeType;
 import org.tc260watch.events.StandardState;
 import org.tc260watch.notifier.config.NotifierConfig;
 import org.tc260watch.notifier.delivery.OutgoingMail;
+import org.tc260watch.notifier.label.Glossary;
 import org.tc260watch.notifier.matching.TopicTagger;
 import org.tc260watch.notifier.subscription.DeliveryMode;
 import org.tc260watch.notifier.subscription.Subscription;
@@ -30,12 +31,14 @@ public class MailComposer {
 
     private final SubscriptionLinks links;
     private final TopicTagger tagger;
+    private final Glossary glossary;
     private final ZoneId zone;
     private final String messageIdDomain;
 
-    public MailComposer(SubscriptionLinks links, TopicTagger tagger, NotifierConfig config) {
+    public MailComposer(SubscriptionLinks links, TopicTagger tagger, Glossary glossary, NotifierConfig config) {
         this.links = links;
         this.tagger = tagger;
+        this.glossary = glossary;
         this.zone = config.digest().zone();
         this.messageIdDomain = domainOf(config.mail().from());
     }
@@ -86,14 +89,15 @@ public class MailComposer {
     }
 
     private ChangeView describe(ChangeEvent change, Words words) {
-        return ChangeDescriber.view(change, words, tagger.tags(change.state()), zone);
+        return ChangeDescriber.view(change, words, tagger.tags(change.state()), glossary, zone);
     }
 
-    private static DigestMail.Closing closing(StandardState s, LocalDate asOf, Words words) {
+    private DigestMail.Closing closing(StandardState s, LocalDate asOf, Words words) {
         long days = ChronoUnit.DAYS.between(asOf, s.commentEnd());
-        String title = ChangeDescriber.bracketed(s.title() == null || s.title().isBlank() ? s.key() : s.title().strip());
+        String plain = s.title() == null || s.title().isBlank() ? s.key() : s.title().strip();
         String ids = String.join(", ", s.ids());
-        return new DigestMail.Closing(title, ids, s.commentEnd() + " (" + words.daysLeft(days) + ")",
+        return new DigestMail.Closing(ChangeDescriber.bracketed(plain), ChangeDescriber.english(plain, words, glossary),
+                ids, s.commentEnd() + " (" + words.daysLeft(days) + ")",
                 s.sourceUrls().stream().map(u -> new Link(u, u)).toList());
     }
 

@@ -2,6 +2,8 @@ package org.tc260watch.notifier.mail;
 
 import org.tc260watch.events.ChangeType;
 import org.tc260watch.events.Stage;
+import org.tc260watch.notifier.label.Label;
+import org.tc260watch.notifier.label.Labels;
 import org.tc260watch.notifier.subscription.DeliveryMode;
 import org.tc260watch.notifier.subscription.MailLanguage;
 
@@ -34,14 +36,24 @@ public final class Words {
         };
     }
 
+    /** A label of {@link Labels} in the subscriber's language (once, when both languages say the same). */
+    public String pick(Label label) {
+        return language == MailLanguage.BOTH ? label.both() : pick(label.zh(), label.en());
+    }
+
+    /** Whether the subscriber reads English labels (and so gets the glossary rendering of titles). */
+    public boolean english() {
+        return language != MailLanguage.ZH;
+    }
+
     // --- Fixed labels (no-argument, for the templates) ---------------------------------------------------------
 
     public String identifiers() {
-        return pick("标准号", "Identifiers");
+        return field("ids");
     }
 
     public String stage() {
-        return pick("阶段", "Stage");
+        return field("stage");
     }
 
     public String commentPeriod() {
@@ -49,15 +61,15 @@ public final class Words {
     }
 
     public String deadline() {
-        return pick("截止日期", "Deadline");
+        return field("deadline");
     }
 
     public String published() {
-        return pick("发布日期", "Published");
+        return field("published");
     }
 
     public String implementation() {
-        return pick("实施日期", "In force");
+        return field("implementation");
     }
 
     public String topics() {
@@ -73,7 +85,7 @@ public final class Words {
     }
 
     public String documents() {
-        return pick("文件", "Documents");
+        return field("attachments");
     }
 
     public String detected() {
@@ -101,6 +113,11 @@ public final class Words {
         return pick("征求意见", "Open for comment");
     }
 
+    /** The mark of a glossary rendering: it is never presented as a translation. */
+    public String partialEnglish() {
+        return pick("英文部分释读（据词汇表，非翻译）", "Partial English rendering (glossary, not a translation)");
+    }
+
     public String noTitle() {
         return pick("（无标题）", "(untitled)");
     }
@@ -109,19 +126,7 @@ public final class Words {
 
     /** What happened, as the heading of an alert and of a digest section. */
     public String type(ChangeType type) {
-        return switch (type) {
-            case STANDARD_ADDED -> pick("新增", "New");
-            case STAGE_CHANGED -> pick("阶段变更", "Stage changed");
-            case PUBLISHED -> pick("已发布", "Published");
-            case DEADLINE_CHANGED -> pick("截止日期变更", "Deadline changed");
-            case TITLE_CHANGED -> pick("名称变更", "Title changed");
-            case DOCUMENT_UPDATED -> pick("文件更新", "Document updated");
-            case COMMENT_PERIOD_CLOSING -> pick("即将截止", "Closing soon");
-            case COMMENT_PERIOD_CLOSED -> pick("征求意见已截止", "Comment period closed");
-            case WITHDRAWN -> pick("已废止", "Withdrawn");
-            case SOURCE_HEALTH_CHANGED -> pick("数据源状态", "Source health changed");
-            case SOURCE_BASELINED -> pick("数据源基线", "Source baselined");
-        };
+        return pick(Labels.type(type));
     }
 
     /** {@code 即将截止 / Closing in 7 days}. */
@@ -135,27 +140,12 @@ public final class Words {
     }
 
     public String stage(Stage stage) {
-        return pick(stage.chinese(), stage.english());
+        return pick(Labels.stage(stage));
     }
 
     /** The label of a field of {@code ChangeEvent.changes}; an unknown field keeps its name. */
     public String field(String field) {
-        return switch (field == null ? "" : field) {
-            case "stage" -> stage();
-            case "commentEnd", "deadline" -> deadline();
-            case "commentStart" -> pick("征求意见开始", "Comment period opens");
-            case "commentClosed" -> pick("征求意见截止于", "Comment period closed on");
-            case "published" -> published();
-            case "implementation" -> implementation();
-            case "title" -> pick("标准名称", "Title");
-            case "ids" -> identifiers();
-            case "key" -> pick("标识", "Key");
-            case "attachments" -> documents();
-            case "daysLeft" -> pick("剩余天数", "Days left");
-            case "listed" -> pick("列表条目", "Listed item");
-            case "kind" -> pick("类型", "Kind");
-            default -> field;
-        };
+        return pick(Labels.field(field));
     }
 
     /** {@code 2 项变更 / 2 changes}. */

@@ -1,25 +1,31 @@
 package org.tc260watch.notifier.matching;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.tc260watch.events.StandardState;
 import org.tc260watch.events.TextNormaliser;
+import org.tc260watch.notifier.config.NotifierConfig;
+import org.tc260watch.notifier.config.RuleFile;
 
 /**
- * The topic tags of a standard, from the keyword rules in {@code topics.properties} ({@code tag = kw, kw, ...}): a tag
- * applies when one of its keywords occurs in the title or a former title. The one place that knows what a topic is,
- * so a better tagger (issue 6) replaces this class and nothing else.
+ * The topic tags of a standard, from the rules in {@code topics.properties} (or the operator's copy named by
+ * {@code notifier.topics.file}); docs/topics.md explains the format. The one place that knows what a topic is: filters,
+ * mails, feeds and the web page ask this class for tags, their labels and their descriptions.
  */
 @Singleton
 public class TopicTagger {
@@ -27,26 +33,84 @@ public class TopicTagger {
     /** The rule file on the class path. */
     public static final String RULES = "topics.properties";
 
+    private static final Pattern TAG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Set<String> ATTRIBUTES = Set.of("zh", "en", "description", "keywords", "ignore", "within",
+            "parent");
+
     /**
-     * Series names that begin nearly every TC260 title ({@code 信息安全技术} was renamed {@code 网络安全技术}): they say
-     * nothing about the topic and would tag everything network-security.
+     * A tag and what people read about it.
+     *
+     * @param parent the tag every standard with this one carries too, or null
      */
-    private static final List<String> SERIES_NAMES = List.of("信息安全技术", "网络安全技术");
-
-    private final Map<String, List<String>> keywordsByTag;
-    private final List<String> order;
-
-    public TopicTagger() {
-        this(load(RULES));
+    public record Topic(String tag, String zh, String en, String description, String parent) {
     }
 
-    /** @param keywordsByTag tag → keywords, in the order tags are to be shown */
-    public TopicTagger(Map<String, List<String>> keywordsByTag) {
-        Map<String, List<String>> rules = new LinkedHashMap<>();
-        keywordsByTag.forEach((tag, keywords) -> rules.put(normalise(tag),
-                keywords.stream().map(TopicTagger::normalise).filter(k -> !k.isEmpty()).toList()));
-        this.keywordsByTag = Map.copyOf(rules);
-        this.order = List.copyOf(rules.keySet());
+    /** One tag's matching rule, keywords already normalised. */
+    private record Rule(Topic topic, List<String> keywords, List<String> ignore, String within) {
+    }
+
+    private final Map<String, Rule> rules;
+    private final List<String> series;
+    private final List<String> order;
+
+    /** The shipped rules. */
+    public TopicTagger() {
+        this(RuleFile.fromClassPath(RULES), "classpath:" + RULES);
+    }
+
+    /** The operator's rule file when {@code notifier.topics.file} is set, else the shipped rules. */
+    @Inject
+    public TopicTagger(NotifierConfig config) {
+        this(config.topics().file());
+    }
+
+    /** The rules in {@code file}, or the shipped rules when empty. */
+    public TopicTagger(Optional<Path> file) {
+        this(file.map(RuleFile::fromFile).orElseGet(() -> RuleFile.fromClassPath(RULES)),
+                file.map(Path::toString).orElse("classpath:" + RULES));
+    }
+
+    private TopicTagger(Properties file, String source) {
+        List<String> tags = list(file.getProperty("tags"));
+        if (tags.isEmpty()) {
+            throw invalid(source, "it declares no tags (key 'tags')");
+        }
+        for (String key : file.stringPropertyNames()) {
+            int dot = key.lastIndexOf('.');
+            boolean known = key.equals("tags") || key.equals("series")
+                    || dot > 0 && tags.contains(key.substring(0, dot)) && ATTRIBUTES.contains(key.substring(dot + 1));
+            if (!known) {
+                throw invalid(source, "unknown key '" + key + "' (a tag not listed in 'tags', or an attribute other "
+                        + "than " + String.join(", ", ATTRIBUTES.stream().sorted().toList()) + ")");
+            }
+        }
+        Map<String, Rule> byTag = new LinkedHashMap<>();
+        for (String tag : tags) {
+            if (!TAG.matcher(tag).matches()) {
+                throw invalid(source, "tag '" + tag + "' is not lower-case letters and digits joined by dashes");
+            }
+            if (byTag.containsKey(tag)) {
+                throw invalid(source, "tag '" + tag + "' is listed twice");
+            }
+            Topic topic = new Topic(tag, required(file, source, tag, "zh"), required(file, source, tag, "en"),
+                    required(file, source, tag, "description"), reference(file, source, tags, tag, "parent"));
+            byTag.put(tag, new Rule(topic, normalised(file.getProperty(tag + ".keywords")),
+                    normalised(file.getProperty(tag + ".ignore")), reference(file, source, tags, tag, "within")));
+        }
+        this.rules = Map.copyOf(byTag);
+        this.order = List.copyOf(tags);
+        // Longest first, so that 信息技术 安全技术 is cut off before a shorter series name it might start with.
+        this.series = normalised(file.getProperty("series")).stream()
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        for (String tag : tags) {
+            checkAcyclic(tag, "parent", t -> rules.get(t).topic().parent(), source);
+            checkAcyclic(tag, "within", t -> rules.get(t).within(), source);
+        }
+    }
+
+    /** Rules from text in the rule file format (for tests and tools). */
+    public static TopicTagger fromRules(String text) {
+        return new TopicTagger(RuleFile.fromText(text), "text");
     }
 
     /** Every tag the rules know, in file order. */
@@ -54,68 +118,150 @@ public class TopicTagger {
         return order;
     }
 
-    /** The tags of a standard in file order; empty for a state-less change. */
+    /** Whether a tag (in any case, spaces around it ignored) is one of {@link #knownTags()}. */
+    public boolean isKnown(String tag) {
+        return tag != null && rules.containsKey(normalise(tag));
+    }
+
+    /** Every tag with its labels and description, in file order. */
+    public List<Topic> topics() {
+        return order.stream().map(t -> rules.get(t).topic()).toList();
+    }
+
+    /** A tag's labels and description; empty for an unknown tag. */
+    public Optional<Topic> topic(String tag) {
+        return tag == null ? Optional.empty() : Optional.ofNullable(rules.get(normalise(tag))).map(Rule::topic);
+    }
+
+    /** The tags of a standard in file order, parents included; empty for a state-less change. */
     public List<String> tags(StandardState state) {
         if (state == null) {
             return List.of();
         }
-        List<String> texts = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
         if (state.title() != null) {
-            texts.add(withoutSeriesName(normalise(state.title())));
+            titles.add(state.title());
         }
-        for (String title : state.titles()) {
-            texts.add(withoutSeriesName(normalise(title)));
-        }
-        List<String> tags = new ArrayList<>();
-        for (String tag : order) {
-            if (keywordsByTag.get(tag).stream().anyMatch(k -> texts.stream().anyMatch(t -> t.contains(k)))) {
-                tags.add(tag);
-            }
-        }
-        return tags;
+        titles.addAll(state.titles());
+        return tagsOfTitles(titles);
     }
 
-    private static String withoutSeriesName(String title) {
+    /** The tags of a title and its former titles, in file order, parents included. */
+    public List<String> tagsOfTitles(List<String> titles) {
+        List<String> texts = titles.stream().filter(t -> t != null).map(t -> withoutSeriesName(normalise(t))).toList();
+        Map<String, Boolean> direct = new HashMap<>();
+        Set<String> tags = new HashSet<>();
+        for (String tag : order) {
+            if (matches(tag, texts, direct)) {
+                for (String t = tag; t != null; t = rules.get(t).topic().parent()) {
+                    tags.add(t);
+                }
+            }
+        }
+        return order.stream().filter(tags::contains).toList();
+    }
+
+    /** Whether a tag's own rule (keywords, ignored phrases, {@code within}) matches; memoised in {@code done}. */
+    private boolean matches(String tag, List<String> texts, Map<String, Boolean> done) {
+        Boolean known = done.get(tag);
+        if (known != null) {
+            return known;
+        }
+        Rule rule = rules.get(tag);
+        boolean result = (rule.within() == null || matches(rule.within(), texts, done))
+                && texts.stream().anyMatch(text -> containsKeyword(blankOut(text, rule.ignore()), rule.keywords()));
+        done.put(tag, result);
+        return result;
+    }
+
+    private static String blankOut(String text, List<String> phrases) {
+        String t = text;
+        for (String phrase : phrases) {
+            // A space keeps the words on either side apart, as they were.
+            t = t.replace(phrase, " ");
+        }
+        return t;
+    }
+
+    private static boolean containsKeyword(String text, List<String> keywords) {
+        return keywords.stream().anyMatch(k -> occurs(text, k));
+    }
+
+    /** Keywords are substrings, except that one starting or ending in an ASCII letter or digit keeps to word ends. */
+    static boolean occurs(String text, String keyword) {
+        for (int at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
+            int end = at + keyword.length();
+            boolean startOk = !asciiWord(keyword.charAt(0)) || at == 0 || !asciiWord(text.charAt(at - 1));
+            boolean endOk = !asciiWord(keyword.charAt(keyword.length() - 1)) || end == text.length()
+                    || !asciiWord(text.charAt(end));
+            if (startOk && endOk) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean asciiWord(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    }
+
+    private String withoutSeriesName(String title) {
         String t = title.startsWith("《") ? title.substring(1) : title;
-        for (String series : SERIES_NAMES) {
-            if (t.startsWith(series)) {
-                return t.substring(series.length());
+        for (String name : series) {
+            if (t.startsWith(name)) {
+                return t.substring(name.length());
             }
         }
         return t;
     }
 
-    static String normalise(String text) {
+    /** The form tags and keywords are compared in: {@link TextNormaliser}, lower case. */
+    public static String normalise(String text) {
         return TextNormaliser.normalise(text).toLowerCase(Locale.ROOT);
     }
 
-    /** Reads {@code tag = keyword, keyword} lines (UTF-8; {@code #} comments), keeping the file's order. */
-    static Map<String, List<String>> load(String resource) {
-        InputStream in = TopicTagger.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("topic rules " + resource + " are missing from the class path");
+    private static List<String> list(String value) {
+        return value == null ? List.of()
+                : Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+
+    private static List<String> normalised(String value) {
+        return list(value).stream().map(TopicTagger::normalise).filter(v -> !v.isEmpty()).toList();
+    }
+
+    private static String required(Properties file, String source, String tag, String attribute) {
+        String value = file.getProperty(tag + "." + attribute);
+        if (value == null || value.isBlank()) {
+            throw invalid(source, "tag '" + tag + "' has no " + tag + "." + attribute);
         }
-        Map<String, List<String>> rules = new LinkedHashMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                String text = line.strip();
-                if (text.isEmpty() || text.startsWith("#")) {
-                    continue;
-                }
-                int eq = text.indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalStateException(resource + " line " + number + " is not 'tag = keywords': " + line);
-                }
-                rules.put(text.substring(0, eq).strip(),
-                        Arrays.stream(text.substring(eq + 1).split(",")).map(String::strip).filter(k -> !k.isEmpty())
-                                .toList());
+        return value.strip();
+    }
+
+    private static String reference(Properties file, String source, List<String> tags, String tag, String attribute) {
+        String value = file.getProperty(tag + "." + attribute);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String other = value.strip();
+        if (!tags.contains(other) || other.equals(tag)) {
+            throw invalid(source, tag + "." + attribute + " names '" + other + "', which is not another listed tag");
+        }
+        return other;
+    }
+
+    private void checkAcyclic(String tag, String attribute, java.util.function.UnaryOperator<String> next,
+            String source) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (String t = tag; t != null; t = next.apply(t)) {
+            if (!seen.add(t)) {
+                throw invalid(source, "the '" + attribute + "' references go round in a circle: "
+                        + String.join(" → ", seen) + " → " + t);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
         }
-        return rules;
+    }
+
+    private static IllegalStateException invalid(String source, String problem) {
+        return new IllegalStateException("topic rules " + source + " are invalid: " + problem
+                + " (see docs/topics.md)");
     }
 }

@@ -3,14 +3,13 @@ package org.tc260watch.notifier.readmodel;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.notifier.delivery.DeliverySender;
-import org.tc260watch.notifier.delivery.RetryBackoff;
 import org.tc260watch.notifier.storage.Durability;
+import org.tc260watch.notifier.storage.StorageRetry;
 
 /**
  * Reads {@code tc260.changes}. One record at a time, in order: stored with its deliveries, written to disk
@@ -26,24 +25,19 @@ public class ChangeConsumer {
 
     private static final Logger LOG = Logger.getLogger(ChangeConsumer.class);
 
-    /** Pace of storage retries: quick at first, then at most once a minute while the database is down. */
-    static final RetryBackoff STORAGE_RETRY = new RetryBackoff(Duration.ofMillis(500), Duration.ofMinutes(1));
-
     private final ChangeRecorder recorder;
     private final DeliverySender sender;
-    private final Durability durability;
-    private final RetryBackoff storageRetry;
+    private final StorageRetry storage;
 
     @Inject
     public ChangeConsumer(ChangeRecorder recorder, DeliverySender sender, Durability durability) {
-        this(recorder, sender, durability, STORAGE_RETRY);
+        this(recorder, sender, new StorageRetry(durability, StorageRetry.DEFAULT_BACKOFF));
     }
 
-    ChangeConsumer(ChangeRecorder recorder, DeliverySender sender, Durability durability, RetryBackoff storageRetry) {
+    ChangeConsumer(ChangeRecorder recorder, DeliverySender sender, StorageRetry storage) {
         this.recorder = recorder;
         this.sender = sender;
-        this.durability = durability;
-        this.storageRetry = storageRetry;
+        this.storage = storage;
     }
 
     @Incoming(CHANGES_CHANNEL)
@@ -62,7 +56,8 @@ public class ChangeConsumer {
             // Thrown so that the failure strategy (dead-letter queue) keeps the record.
             throw new UnusableChangeException(problem);
         }
-        int deliveries = storeUntilStored(event, record);
+        int deliveries = storage.untilStored("change " + event.id() + " (" + record.topic() + "-" + record.partition()
+                + " offset " + record.offset() + ")", () -> recorder.record(event));
         if (deliveries < 0) {
             LOG.debugf("Change %s seen again (offset %d); nothing to do", event.id(), record.offset());
             return;
@@ -71,27 +66,6 @@ public class ChangeConsumer {
                 event.standardKey(), deliveries);
         if (deliveries > 0) {
             sender.wake();
-        }
-    }
-
-    private int storeUntilStored(ChangeEvent event, ConsumerRecord<String, ChangeEvent> record) {
-        for (int failures = 1; ; failures++) {
-            try {
-                int deliveries = recorder.record(event);
-                durability.flush();
-                return deliveries;
-            } catch (RuntimeException e) {
-                Duration wait = storageRetry.delayAfter(failures);
-                LOG.errorf("Cannot store change %s (%s-%d offset %d), attempt %d: %s; retrying in %s", event.id(),
-                        record.topic(), record.partition(), record.offset(), failures, e, wait);
-                try {
-                    Thread.sleep(wait.toMillis());
-                } catch (InterruptedException interrupted) {
-                    // Shutting down: the offset is not committed, so the change is read again on restart.
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while storing change " + event.id(), interrupted);
-                }
-            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.events.EventJson;
 import org.tc260watch.notifier.delivery.DeliveryOutbox;
+import org.tc260watch.notifier.matching.TopicTagger;
 
 /**
  * Stores a change and its deliveries (one per active subscription whose filters match) in one transaction: either
@@ -18,11 +19,13 @@ import org.tc260watch.notifier.delivery.DeliveryOutbox;
 public class ChangeRecorder {
 
     private final DeliveryOutbox outbox;
+    private final TopicTagger tagger;
     private final Clock clock;
     private final ObjectMapper json = EventJson.mapper();
 
-    public ChangeRecorder(DeliveryOutbox outbox, Clock clock) {
+    public ChangeRecorder(DeliveryOutbox outbox, TopicTagger tagger, Clock clock) {
         this.outbox = outbox;
+        this.tagger = tagger;
         this.clock = clock;
     }
 
@@ -42,6 +45,7 @@ public class ChangeRecorder {
         change.detectedAt = event.detectedAt();
         change.receivedAt = now;
         change.payload = toJson(event);
+        change.index(Facets.of(event.state(), tagger, event.standardKey()));
         change.persist();
         // A source's health and baseline are about the service's view of the site, not about a standard: kept in the
         // change history, mailed to nobody (the operator watches health), whatever the filters say.

@@ -3,73 +3,97 @@ package org.tc260watch.notifier.readmodel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.panache.common.Sort;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tc260watch.events.EventJson;
+import org.tc260watch.notifier.web.ApiError;
+import org.tc260watch.notifier.web.ConditionalGet;
 import org.tc260watch.notifier.web.InvalidRequestException;
 import org.tc260watch.notifier.web.UnknownResourceException;
 
-/** The change feed: every stored change, newest first, paged with opaque cursors. */
+/** The change feed as JSON: every stored change, newest first, filtered, paged with opaque cursors. */
 @Path("/api/changes")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "changes", description = "Changes to TC260 standards, as published on the Kafka topic tc260.changes")
 public class ChangeResource {
 
-    public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 500;
-
     private final ObjectMapper json = EventJson.mapper();
+    private final ChangeQuery changes;
+
+    public ChangeResource(ChangeQuery changes) {
+        this.changes = changes;
+    }
 
     @GET
-    public ChangePage list(@QueryParam("limit") String limit, @QueryParam("after") String after) {
-        int size = parseLimit(limit);
-        List<StoredChange> rows;
-        if (after == null) {
-            rows = StoredChange.findAll(Sort.descending("seq")).range(0, size).list();
-        } else {
-            long before = parseCursor(after);
-            rows = StoredChange.find("seq < ?1", Sort.descending("seq"), before).range(0, size).list();
-        }
-        // range() is inclusive: one row more than asked, which tells whether an older page exists.
-        boolean more = rows.size() > size;
-        List<StoredChange> page = more ? rows.subList(0, size) : rows;
-        List<JsonNode> items = new ArrayList<>(page.size());
-        for (StoredChange row : page) {
-            items.add(readPayload(row));
-        }
-        String next = more ? ChangeCursor.encode(page.get(page.size() - 1).seq) : null;
-        return new ChangePage(items, next);
+    @Operation(summary = "List changes, newest first",
+            description = "Filters: OR within one parameter (repeat it or separate values by commas), AND across "
+                    + "parameters. Items are the change events exactly as published on tc260.changes; their order "
+                    + "(arrival order) never changes, so a cursor stays valid. Answers 304 to If-None-Match with the "
+                    + "ETag of an unchanged page.")
+    @APIResponse(responseCode = "200", description = "A page of changes",
+            headers = @Header(name = "ETag", description = "Tag of this page's content"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangePage.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag is the page's ETag")
+    @APIResponse(responseCode = "400", description = "An unknown filter value, a bad limit or a cursor this API did "
+            + "not hand out", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ApiError.class)))
+    public Response list(
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
+            @Parameter(description = "Page size, 1 to " + PageSize.MAX + " (default " + PageSize.DEFAULT + ")")
+            @QueryParam("limit") String limit,
+            @Parameter(description = "Change type, e.g. standard.published or comment-period.closing")
+            @QueryParam("type") List<String> type,
+            @Parameter(description = "Kind of item, e.g. COMMENT_DRAFT_NOTICE, PUBLISHED_STANDARD, PRACTICE_GUIDE")
+            @QueryParam("kind") List<String> kind,
+            @Parameter(description = "Stage after the change, by name (COMMENT_DRAFT) or label (征求意见稿)")
+            @QueryParam("stage") List<String> stage,
+            @Parameter(description = "Topic tag, e.g. data-security (see docs/topics.md)")
+            @QueryParam("topic") List<String> topic,
+            @Parameter(description = "Text in the title, a former title, an identifier or the key (at most "
+                    + ChangeFilter.MAX_QUERY_LENGTH + " characters)") @QueryParam("q") String q,
+            @Context Request request) {
+        ChangeFilter filter = ChangeFilter.of(type, kind, stage, topic, q);
+        int size = PageSize.parse(limit);
+        Long before = after == null || after.isBlank() ? null : parseCursor(after);
+        ChangeQuery.ChangeSlice slice = changes.newestFirst(filter, before, size);
+        List<Long> seqs = slice.items().stream().map(c -> c.seq).toList();
+        return ConditionalGet.respond(request, ConditionalGet.tagOf("changes", filter.canonical(), size, before, seqs,
+                slice.nextBeforeSeq()), () -> page(slice));
     }
 
     @GET
     @Path("{id}")
-    public JsonNode get(@PathParam("id") String id) {
-        StoredChange row = StoredChange.findById(id);
-        if (row == null) {
-            throw new UnknownResourceException("no change with id " + id);
-        }
-        return readPayload(row);
+    @Operation(summary = "One change, by its id")
+    @APIResponse(responseCode = "200", description = "The change event as published on tc260.changes")
+    @APIResponse(responseCode = "404", description = "No change with this id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public JsonNode get(@Parameter(description = "Change id") @PathParam("id") String id) {
+        return payloadOf(changes.byId(id).orElseThrow(() -> new UnknownResourceException("no change with id " + id)));
     }
 
-    private static int parseLimit(String limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
+    private ChangePage page(ChangeQuery.ChangeSlice slice) {
+        List<JsonNode> items = new ArrayList<>(slice.items().size());
+        for (StoredChange row : slice.items()) {
+            items.add(payloadOf(row));
         }
-        try {
-            int value = Integer.parseInt(limit.strip());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidRequestException("limit must be a whole number from 1 to " + MAX_LIMIT + ", got '" + limit + "'");
+        Long next = slice.nextBeforeSeq();
+        return new ChangePage(items, next == null ? null : ChangeCursor.encode(next));
     }
 
     private static long parseCursor(String after) {
@@ -80,7 +104,8 @@ public class ChangeResource {
         }
     }
 
-    private JsonNode readPayload(StoredChange row) {
+    /** The change exactly as received: the JSON document, not a re-serialisation of the record. */
+    JsonNode payloadOf(StoredChange row) {
         try {
             return json.readTree(row.payload);
         } catch (JsonProcessingException e) {

@@ -11,8 +11,9 @@ import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
 /**
- * Logs every record of the change topic that could not be deserialized, with its partition and offset.
- * SmallRye routes such records to the dead-letter topic before they reach {@link ChangeConsumer}, and its own
+ * Logs every record of the change or standards topic that could not be deserialized, with its partition and offset.
+ * SmallRye routes such records to the dead-letter topic before they reach {@link ChangeConsumer} or
+ * {@link StandardConsumer}, and its own
  * log line does not say which record it was; this is the place that still sees the offset.
  */
 public class UnreadableChangeLog implements ConsumerInterceptor<Object, Object> {
@@ -26,7 +27,7 @@ public class UnreadableChangeLog implements ConsumerInterceptor<Object, Object> 
         for (ConsumerRecord<Object, Object> record : records) {
             Header reason = record.headers().lastHeader(FAILURE_REASON);
             if (reason != null) {
-                LOG.warnf("Skipping unreadable change %s-%d offset %d (key %s): %s; value starts %s. "
+                LOG.warnf("Skipping unreadable record %s-%d offset %d (key %s): %s; value starts %s. "
                                 + "It goes to the dead-letter topic.",
                         record.topic(), record.partition(), record.offset(), record.key(),
                         new String(reason.value(), StandardCharsets.UTF_8), excerpt(record));

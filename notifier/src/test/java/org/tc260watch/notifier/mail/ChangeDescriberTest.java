@@ -14,6 +14,7 @@ import org.tc260watch.events.FieldChange;
 import org.tc260watch.events.ItemKind;
 import org.tc260watch.events.Stage;
 import org.tc260watch.events.StandardState;
+import org.tc260watch.notifier.label.Glossary;
 import org.tc260watch.notifier.subscription.MailLanguage;
 
 class ChangeDescriberTest {
@@ -23,6 +24,7 @@ class ChangeDescriberTest {
     private static final Words ZH = Words.of(MailLanguage.ZH);
     private static final Words EN = Words.of(MailLanguage.EN);
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final Glossary GLOSSARY = new Glossary();
 
     private static StandardState draft() {
         return new StandardState("20250001-T-469", List.of("20250001-T-469"), TITLE, ItemKind.COMMENT_DRAFT_NOTICE,
@@ -91,7 +93,8 @@ class ChangeDescriberTest {
         String shown = subject.substring(subject.indexOf('《'));
         assertThat(shown).endsWith("…》").startsWith("《网络安全技术");
         assertThat(shown.codePointCount(0, shown.length())).isEqualTo(ChangeDescriber.SUBJECT_TITLE_LENGTH);
-        assertThat(ChangeDescriber.view(added, BOTH, List.of(), SHANGHAI).title()).isEqualTo("《" + longTitle + "》");
+        assertThat(ChangeDescriber.view(added, BOTH, List.of(), GLOSSARY, SHANGHAI).title())
+                .isEqualTo("《" + longTitle + "》");
         String bracketed = "《" + longTitle + "》";
         assertThat(ChangeDescriber.subject(change(ChangeType.TITLE_CHANGED, draft().toBuilder().title(bracketed)
                 .build()), BOTH)).doesNotContain("《《");
@@ -101,7 +104,7 @@ class ChangeDescriberTest {
     void theBodyShowsIdentifiersStageStepDatesTopicsAndLinks() {
         ChangeView view = ChangeDescriber.view(change(ChangeType.PUBLISHED, published(),
                 new FieldChange("stage", "APPROVAL_DRAFT", "PUBLISHED"), new FieldChange("published", null, "2026-12-01")),
-                BOTH, List.of("ai-safety"), SHANGHAI);
+                BOTH, List.of("ai-safety"), GLOSSARY, SHANGHAI);
         assertThat(view.heading()).isEqualTo("已发布 / Published");
         assertThat(view.facts()).containsExactly(
                 new Fact("标准号 / Identifiers", "GB/T 45001-2026, 20250001-T-469"),
@@ -123,12 +126,26 @@ class ChangeDescriberTest {
     @Test
     void englishAndChineseLabels() {
         ChangeView en = ChangeDescriber.view(change(ChangeType.DEADLINE_CHANGED, draft(),
-                new FieldChange("commentEnd", "2026-10-10", "2026-10-25")), EN, List.of(), SHANGHAI);
+                new FieldChange("commentEnd", "2026-10-10", "2026-10-25")), EN, List.of(), GLOSSARY, SHANGHAI);
         assertThat(en.changes()).containsExactly(new Fact("Deadline", "2026-10-10 → 2026-10-25"));
         assertThat(en.facts()).contains(new Fact("Stage", "draft for comment"));
-        ChangeView zh = ChangeDescriber.view(change(ChangeType.DEADLINE_CHANGED, draft()), ZH, List.of(), SHANGHAI);
+        ChangeView zh = ChangeDescriber.view(change(ChangeType.DEADLINE_CHANGED, draft()), ZH, List.of(), GLOSSARY,
+                SHANGHAI);
         assertThat(zh.facts()).contains(new Fact("阶段", "征求意见稿"), new Fact("征求意见期", "2026-08-25 – 2026-10-25"));
         assertThat(zh.title()).isEqualTo("《" + TITLE + "》");
+    }
+
+    @Test
+    void readersOfEnglishGetThePartialRenderingOfTheTitleAndReadersOfChineseDoNot() {
+        ChangeEvent change = change(ChangeType.STANDARD_ADDED, draft());
+        String rendering = "Cybersecurity technology — Generative artificial intelligence service basic security "
+                + "requirements";
+        assertThat(ChangeDescriber.view(change, EN, List.of(), GLOSSARY, SHANGHAI).english()).isEqualTo(rendering);
+        assertThat(ChangeDescriber.view(change, BOTH, List.of(), GLOSSARY, SHANGHAI).english()).isEqualTo(rendering);
+        assertThat(ChangeDescriber.view(change, ZH, List.of(), GLOSSARY, SHANGHAI).english()).isNull();
+        ChangeEvent untitled = change(ChangeType.STANDARD_ADDED, draft().toBuilder().title(null).build());
+        assertThat(ChangeDescriber.view(untitled, EN, List.of(), GLOSSARY, SHANGHAI).english())
+                .as("an identifier standing in for the title has nothing to render").isNull();
     }
 
     @Test

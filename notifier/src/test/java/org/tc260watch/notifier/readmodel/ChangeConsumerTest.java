@@ -14,6 +14,7 @@ import org.tc260watch.events.ChangeType;
 import org.tc260watch.events.Topics;
 import org.tc260watch.notifier.delivery.RetryBackoff;
 import org.tc260watch.notifier.storage.Durability;
+import org.tc260watch.notifier.storage.StorageRetry;
 
 class ChangeConsumerTest {
 
@@ -29,7 +30,7 @@ class ChangeConsumerTest {
         private final List<String> stored = new ArrayList<>();
 
         FlakyRecorder(int failures) {
-            super(null, null);
+            super(null, null, null);
             this.failures = failures;
         }
 
@@ -50,7 +51,8 @@ class ChangeConsumerTest {
     @Test
     void aDatabaseFailureIsRetriedInPlaceUntilTheChangeIsStored() {
         FlakyRecorder recorder = new FlakyRecorder(3);
-        new ChangeConsumer(recorder, null, NO_DISK, new RetryBackoff(Duration.ofMillis(1), Duration.ofMillis(4)))
+        new ChangeConsumer(recorder, null,
+                new StorageRetry(NO_DISK, new RetryBackoff(Duration.ofMillis(1), Duration.ofMillis(4))))
                 .consume(record(CHANGE));
         assertThat(recorder.stored).containsExactly("c1");
     }
@@ -59,7 +61,8 @@ class ChangeConsumerTest {
     void aChangeWithoutIdIsRefusedForTheDeadLetterTopicAndNotRetried() {
         FlakyRecorder recorder = new FlakyRecorder(0);
         ChangeEvent noId = new ChangeEvent(" ", ChangeType.STANDARD_ADDED, "k", null, List.of(), Instant.EPOCH, List.of());
-        assertThatThrownBy(() -> new ChangeConsumer(recorder, null, NO_DISK, ChangeConsumer.STORAGE_RETRY).consume(record(noId)))
+        assertThatThrownBy(() -> new ChangeConsumer(recorder, null,
+                new StorageRetry(NO_DISK, StorageRetry.DEFAULT_BACKOFF)).consume(record(noId)))
                 .isInstanceOf(ChangeConsumer.UnusableChangeException.class);
         assertThat(recorder.stored).isEmpty();
     }

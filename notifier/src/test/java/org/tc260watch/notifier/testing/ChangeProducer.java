@@ -13,9 +13,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.tc260watch.deploy.testing.KafkaBrokerTestResource;
 import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.events.EventJson;
+import org.tc260watch.events.StandardState;
 import org.tc260watch.events.Topics;
 
-/** Publishes to {@code tc260.changes} on the test broker the way the differ does: key = standard key, JSON value. */
+/**
+ * Publishes to {@code tc260.changes} and {@code tc260.standards} on the test broker the way the differ does: key =
+ * standard key, JSON value.
+ */
 public final class ChangeProducer implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
@@ -33,10 +37,28 @@ public final class ChangeProducer implements AutoCloseable {
     }
 
     public RecordMetadata sendRaw(String key, String value) {
+        return sendTo(Topics.CHANGES, key, value);
+    }
+
+    /** A standard's current state to the compacted {@code tc260.standards}, keyed by its key, as the differ does. */
+    public RecordMetadata sendState(StandardState state) {
         try {
-            return producer.send(new ProducerRecord<>(Topics.CHANGES, key, value)).get(30, TimeUnit.SECONDS);
+            return sendTo(Topics.STANDARDS, state.key(), EventJson.mapper().writeValueAsString(state));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The tombstone the differ writes for a key a standard no longer has. */
+    public RecordMetadata sendTombstone(String key) {
+        return sendTo(Topics.STANDARDS, key, null);
+    }
+
+    private RecordMetadata sendTo(String topic, String key, String value) {
+        try {
+            return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot publish to " + Topics.CHANGES, e);
+            throw new IllegalStateException("cannot publish to " + topic, e);
         }
     }
 

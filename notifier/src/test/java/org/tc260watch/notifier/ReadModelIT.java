@@ -1,0 +1,226 @@
+package org.tc260watch.notifier;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.tc260watch.deploy.testing.KafkaBrokerTestResource;
+import org.tc260watch.events.ChangeEvent;
+import org.tc260watch.events.ChangeType;
+import org.tc260watch.events.FieldChange;
+import org.tc260watch.events.ItemKind;
+import org.tc260watch.events.Stage;
+import org.tc260watch.events.StageStep;
+import org.tc260watch.events.StandardState;
+import org.tc260watch.notifier.testing.ChangeTopicBase;
+import org.tc260watch.notifier.testing.SampleChanges;
+import org.tc260watch.notifier.testing.SmtpProfile;
+
+/**
+ * The read model on the real broker: changes from {@code tc260.changes} and states from the compacted
+ * {@code tc260.standards}, served by {@code /api/changes} (filters, paging, ETags) and {@code /api/standards}
+ * (catalogue, one standard by any key it had, with its history).
+ */
+@QuarkusTest
+@TestProfile(SmtpProfile.class)
+@QuarkusTestResource(KafkaBrokerTestResource.class)
+class ReadModelIT extends ChangeTopicBase {
+
+    /** A draft known by its title, then published as GB/T: its key migrates, its history stays whole. */
+    @Nested
+    class AStandardWhoseKeyMigrates {
+
+        @Test
+        void isFoundByItsOldAndNewKeyWithItsWholeHistory() {
+            String tag = unique();
+            String title = "网络安全技术 生成式人工智能数据标注安全规范" + tag;
+            String draftKey = "title:" + title;
+            String gbKey = "GB/T " + tag + "-2026";
+            StandardState draft = state(draftKey, draftKey, List.of(), title, Stage.COMMENT_DRAFT, 1);
+            StandardState published = state(gbKey, draftKey, List.of(draftKey), title, Stage.PUBLISHED, 2);
+            ChangeEvent added = change("added" + tag, ChangeType.STANDARD_ADDED, draftKey, draft);
+            ChangeEvent publication = change("published" + tag, ChangeType.PUBLISHED, gbKey, published,
+                    new FieldChange("stage", "COMMENT_DRAFT", "PUBLISHED"));
+            producer.send(added);
+            producer.sendState(draft);
+            producer.send(publication);
+            // The differ's order across partitions is not guaranteed: the old key's tombstone may come first.
+            producer.sendTombstone(draftKey);
+            producer.sendState(published);
+
+            await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/standards/{key}", gbKey).then()
+                    .statusCode(200).body("standard.stage", org.hamcrest.Matchers.equalTo("PUBLISHED")));
+            for (String key : List.of(gbKey, draftKey)) {
+                JsonPath body = given().get("/api/standards/{key}", key).then().statusCode(200).extract().jsonPath();
+                assertThat(body.getString("standard.key")).isEqualTo(gbKey);
+                assertThat(body.getList("standard.topics", String.class)).contains("ai-safety");
+                assertThat(body.getList("history.id", String.class)).containsExactly(added.id(), publication.id());
+            }
+            // One row in the catalogue, under its new key.
+            JsonPath catalogue = given().queryParam("q", tag).get("/api/standards").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(catalogue.getList("items.key", String.class)).containsExactly(gbKey);
+        }
+
+        @Test
+        void anOlderStateArrivingLateChangesNothing() {
+            String tag = unique();
+            String key = "GB/T " + tag + "-2025";
+            producer.sendState(state(key, key, List.of(), "信息安全技术 密码应用测评" + tag, Stage.PUBLISHED, 5));
+            producer.sendState(state(key, key, List.of(), "信息安全技术 密码应用测评" + tag, Stage.APPROVAL_DRAFT, 4));
+            String later = "GB/T " + tag + "-2099";
+            producer.sendState(state(later, later, List.of(), "marker" + tag, Stage.DRAFT, 1));
+            await().atMost(PATIENCE).until(() -> given().get("/api/standards/{key}", later).statusCode() == 200);
+            given().get("/api/standards/{key}", key).then().statusCode(200)
+                    .body("standard.stage", org.hamcrest.Matchers.equalTo("PUBLISHED"));
+        }
+
+        @Test
+        void aMergedAwayStandardDisappearsButItsKeyLeadsToTheSurvivor() {
+            String tag = unique();
+            String survivor = "GB/T " + tag + "-2026";
+            String absorbed = "TC260-PG-" + tag;
+            producer.sendState(state(absorbed, absorbed, List.of(), "实践指南" + tag, Stage.COMMENT_DRAFT, 1));
+            producer.sendState(state(survivor, survivor, List.of(absorbed), "标准" + tag, Stage.COMMENT_DRAFT, 3));
+            producer.sendTombstone(absorbed);
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().queryParam("q", tag)
+                    .get("/api/standards").then().statusCode(200).extract().jsonPath().getList("items.key",
+                            String.class)).containsExactly(survivor));
+            given().get("/api/standards/{key}", absorbed).then().statusCode(200)
+                    .body("standard.key", org.hamcrest.Matchers.equalTo(survivor));
+        }
+    }
+
+    @Nested
+    class TheChangeList {
+
+        @Test
+        void filtersByTypeKindStageTopicAndTextAndPagesWithStableCursors() {
+            String tag = unique();
+            ChangeEvent ai = SampleChanges.of(ChangeType.STANDARD_ADDED, "TC260-PG-" + tag, "网络安全技术 人工智能"
+                    + tag + "安全要求", ItemKind.PRACTICE_GUIDE, Stage.COMMENT_DRAFT, List.of("TC260-PG-" + tag),
+                    LocalDate.of(2027, 1, 31));
+            ChangeEvent crypto = SampleChanges.of(ChangeType.PUBLISHED, "GB/T " + tag + "-2026",
+                    "信息安全技术 SM9 标识密码算法 " + tag, ItemKind.PUBLICATION_ANNOUNCEMENT, Stage.PUBLISHED,
+                    List.of("GB/T " + tag + "-2026"), null);
+            ChangeEvent closing = SampleChanges.of(ChangeType.COMMENT_PERIOD_CLOSING, "TC260-PG-" + tag,
+                    "网络安全技术 人工智能" + tag + "安全要求", ItemKind.PRACTICE_GUIDE, Stage.COMMENT_DRAFT,
+                    List.of("TC260-PG-" + tag), LocalDate.of(2027, 1, 31));
+            producer.send(ai);
+            producer.send(crypto);
+            producer.send(closing);
+            await().atMost(PATIENCE).until(() -> ids("q", tag).size() == 3);
+
+            assertThat(ids("q", tag)).containsExactly(closing.id(), crypto.id(), ai.id());
+            assertThat(ids("q", tag, "type", "standard.published")).containsExactly(crypto.id());
+            assertThat(ids("q", tag, "type", "PUBLISHED,comment-period.closing")).containsExactly(closing.id(),
+                    crypto.id());
+            assertThat(ids("q", tag, "kind", "practice_guide")).containsExactly(closing.id(), ai.id());
+            assertThat(ids("q", tag, "stage", "已发布")).containsExactly(crypto.id());
+            assertThat(ids("q", tag, "topic", "cryptography")).containsExactly(crypto.id());
+            assertThat(ids("q", tag, "topic", "ai-safety", "type", "standard.added")).containsExactly(ai.id());
+            // Identifiers match without their spaces, full-width forms folded.
+            assertThat(ids("q", "ＧＢ/Ｔ" + tag)).containsExactly(crypto.id());
+
+            // Pages of one, newest first, then older through the cursor, never repeating.
+            Response first = given().queryParam("q", tag).queryParam("limit", 1).get("/api/changes");
+            String cursor = first.then().statusCode(200).extract().jsonPath().getString("nextCursor");
+            JsonPath second = given().queryParam("q", tag).queryParam("limit", 1).queryParam("after", cursor)
+                    .get("/api/changes").then().statusCode(200).extract().jsonPath();
+            assertThat(second.getList("items.id", String.class)).containsExactly(crypto.id());
+            // The items are the change events as published.
+            given().get("/api/changes/{id}", crypto.id()).then().statusCode(200)
+                    .body("standardKey", org.hamcrest.Matchers.equalTo(crypto.standardKey()))
+                    .body("state.title", org.hamcrest.Matchers.equalTo(crypto.state().title()));
+        }
+
+        @Test
+        void anUnchangedPageAnswers304AndANewMatchingChangeChangesItsTag() {
+            String tag = unique();
+            producer.send(SampleChanges.added(SampleChanges.id("etag1" + tag), "TC260-PG-" + tag + "E", "数据安全" + tag));
+            await().atMost(PATIENCE).until(() -> ids("q", tag).size() == 1);
+            String etag = given().queryParam("q", tag).get("/api/changes").then().statusCode(200)
+                    .extract().header("ETag");
+            assertThat(etag).isNotBlank();
+            given().queryParam("q", tag).header("If-None-Match", etag).get("/api/changes").then().statusCode(304);
+
+            producer.send(SampleChanges.deadlineMoved(SampleChanges.id("etag2" + tag), "TC260-PG-" + tag + "E",
+                    "数据安全" + tag));
+            await().atMost(PATIENCE).until(() -> ids("q", tag).size() == 2);
+            String newTag = given().queryParam("q", tag).header("If-None-Match", etag).get("/api/changes").then()
+                    .statusCode(200).extract().header("ETag");
+            assertThat(newTag).isNotEqualTo(etag);
+        }
+
+        @Test
+        void badParametersAreRefusedWithAClearMessage() {
+            given().queryParam("limit", 201).get("/api/changes").then().statusCode(400)
+                    .body("error", containsString("limit"));
+            given().queryParam("limit", 0).get("/api/changes").then().statusCode(400);
+            given().queryParam("type", "standard.exploded").get("/api/changes").then().statusCode(400)
+                    .body("error", containsString("standard.published"));
+            given().queryParam("topic", "astrology").get("/api/changes").then().statusCode(400)
+                    .body("error", containsString("data-security"));
+            given().queryParam("stage", "nonsense").get("/api/standards").then().statusCode(400)
+                    .body("error", containsString("stage"));
+            given().queryParam("after", "not-a-cursor").get("/api/changes").then().statusCode(400)
+                    .body("error", containsString("after"));
+            given().queryParam("q", "x".repeat(201)).get("/api/changes").then().statusCode(400);
+            given().get("/api/standards/{key}", "GB/T 0-0000").then().statusCode(404)
+                    .body("error", containsString("GB/T 0-0000"));
+            given().get("/api/changes/{id}", "no-such-change").then().statusCode(404);
+        }
+    }
+
+    @Nested
+    class TheApiDocument {
+
+        @Test
+        void documentsEveryEndpointParameterAndError() {
+            JsonPath api = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(api.getMap("paths").keySet()).contains("/api/changes", "/api/changes/{id}", "/api/standards",
+                    "/api/standards/{key}", "/api/subscriptions");
+            assertThat(api.getList("paths.'/api/changes'.get.parameters.name", String.class))
+                    .contains("after", "limit", "type", "kind", "stage", "topic", "q");
+            assertThat(api.getMap("paths.'/api/changes'.get.responses").keySet()).contains("200", "304", "400");
+            assertThat(api.getMap("paths.'/api/standards/{key}'.get.responses").keySet()).contains("200", "404");
+        }
+    }
+
+    private static List<String> ids(String... params) {
+        var request = given();
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.queryParam(params[i], params[i + 1]);
+        }
+        return request.get("/api/changes").then().statusCode(200).extract().jsonPath().getList("items.id",
+                String.class);
+    }
+
+    private static StandardState state(String key, String origin, List<String> previousKeys, String title,
+            Stage stage, long version) {
+        Instant seen = Instant.parse("2026-10-01T08:00:00Z");
+        return new StandardState(key, origin, previousKeys, key.startsWith("title:") ? List.of() : List.of(key),
+                title, List.of(title), ItemKind.COMMENT_DRAFT_NOTICE, stage, List.of(new StageStep(stage, seen)),
+                LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 30), null,
+                stage == Stage.PUBLISHED ? LocalDate.of(2026, 11, 1) : null, null, List.of(),
+                List.of(SampleChanges.SOURCE_URL), List.of("shtml.drafts:" + origin), seen, seen, version);
+    }
+
+    private static ChangeEvent change(String name, ChangeType type, String key, StandardState state,
+            FieldChange... fields) {
+        return new ChangeEvent(SampleChanges.id(name), type, key, state, List.of(fields),
+                Instant.parse("2026-10-02T08:00:00Z"), List.of(SampleChanges.SOURCE_URL));
+    }
+}
