@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.events.EventJson;
+import org.tc260watch.notifier.label.Glossary;
 import org.tc260watch.notifier.mail.ChangeDescriber;
 import org.tc260watch.notifier.mail.ChangeView;
 import org.tc260watch.notifier.mail.Link;
@@ -45,14 +46,17 @@ public final class FeedEntries {
 
     private final URI publicUrl;
     private final ZoneId zone;
+    private final Glossary glossary;
 
     /**
      * @param publicUrl where people reach this service (links to standard pages)
      * @param zone      the zone detection times are shown in
+     * @param glossary  the partial English rendering of titles (shown under the Chinese one, as in English mails)
      */
-    public FeedEntries(URI publicUrl, ZoneId zone) {
+    public FeedEntries(URI publicUrl, ZoneId zone, Glossary glossary) {
         this.publicUrl = publicUrl;
         this.zone = zone;
+        this.glossary = glossary;
     }
 
     /**
@@ -63,7 +67,7 @@ public final class FeedEntries {
      */
     public FeedEntry entry(long seq, String payload, Instant receivedAt, List<String> topics) {
         ChangeEvent event = parse(payload);
-        ChangeView view = ChangeDescriber.view(event, WORDS, topics, zone);
+        ChangeView view = ChangeDescriber.view(event, WORDS, topics, glossary, zone);
         URI page = standardPage(event.standardKey());
         String html = ENTRY_HTML.data("view", view).data("words", WORDS).data("standardPage", page)
                 .data("standardPageLabel", STANDARD_PAGE)

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tc260watch.notifier.config.NotifierConfig;
+import org.tc260watch.notifier.label.Glossary;
 import org.tc260watch.notifier.readmodel.ChangeFilter;
 import org.tc260watch.notifier.readmodel.ChangeQuery;
 import org.tc260watch.notifier.readmodel.PageSize;
@@ -30,10 +31,11 @@ import org.tc260watch.notifier.readmodel.StandardQuery;
 import org.tc260watch.notifier.readmodel.StoredChange;
 import org.tc260watch.notifier.readmodel.StoredStandard;
 import org.tc260watch.notifier.web.ApiError;
+import org.tc260watch.notifier.web.ConditionalGet;
 
 /**
  * The change feeds (Atom, JSON Feed) and the calendar of open comment periods. Every response carries an ETag (a hash
- * of its body) and {@code Cache-Control}; {@code If-None-Match} with that tag is answered 304.
+ * of its body) and {@code Cache-Control: no-cache}; {@code If-None-Match} with that tag is answered 304.
  */
 @Path("/feeds")
 @Tag(name = "Feeds", description = "Atom and JSON Feed of the changes, iCalendar of the open comment periods")
@@ -47,17 +49,18 @@ public class FeedResource {
     private final Clock clock;
     private final NotifierConfig config;
 
-    public FeedResource(ChangeQuery changes, StandardQuery standards, NotifierConfig config, Clock clock) {
+    public FeedResource(ChangeQuery changes, StandardQuery standards, NotifierConfig config, Clock clock,
+            Glossary glossary) {
         this.changes = changes;
         this.standards = standards;
         this.config = config;
         this.clock = clock;
-        this.entries = new FeedEntries(config.publicUrl(), config.digest().zone());
+        this.entries = new FeedEntries(config.publicUrl(), config.digest().zone(), glossary);
     }
 
     @GET
     @Path("changes.atom")
-    @Produces(AtomFeedWriter.MEDIA_TYPE)
+    @Produces(AtomFeedWriter.MEDIA_TYPE + "; charset=utf-8")
     @Transactional
     @Operation(summary = "Atom feed of the changes",
             description = "Atom 1.0 (RFC 4287), newest first. Entry id = urn:tc260-watch:change:<change id>, stable for "
@@ -72,12 +75,12 @@ public class FeedResource {
             @QueryParam("limit") @Parameter(description = "Entries, 1 to 200 (default 50)") String limit,
             @Context Request request) {
         ChangeFeed feed = changeFeed(params.filter(), limit, "changes.atom");
-        return ConditionalGet.respond(request, AtomFeedWriter.write(feed), AtomFeedWriter.MEDIA_TYPE + "; charset=utf-8");
+        return conditional(request, AtomFeedWriter.write(feed));
     }
 
     @GET
     @Path("changes.json")
-    @Produces(JsonFeedWriter.MEDIA_TYPE)
+    @Produces(JsonFeedWriter.MEDIA_TYPE + "; charset=utf-8")
     @Transactional
     @Operation(summary = "JSON Feed of the changes",
             description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1), the same entries as the Atom feed. Each item "
@@ -92,12 +95,12 @@ public class FeedResource {
             @QueryParam("limit") @Parameter(description = "Items, 1 to 200 (default 50)") String limit,
             @Context Request request) {
         ChangeFeed feed = changeFeed(params.filter(), limit, "changes.json");
-        return ConditionalGet.respond(request, JsonFeedWriter.write(feed), JsonFeedWriter.MEDIA_TYPE + "; charset=utf-8");
+        return conditional(request, JsonFeedWriter.write(feed));
     }
 
     @GET
     @Path("deadlines.ics")
-    @Produces("text/calendar")
+    @Produces(DeadlineCalendarWriter.MEDIA_TYPE)
     @Transactional
     @Operation(summary = "iCalendar of the open comment periods",
             description = "One all-day event per standard open for comment, on its deadline (RFC 5545). The UID comes "
@@ -111,7 +114,15 @@ public class FeedResource {
     public Response deadlines(@Context Request request) {
         LocalDate today = LocalDate.now(clock.withZone(config.digest().zone()));
         List<OpenPeriod> periods = standards.openForComment(today).stream().map(this::openPeriod).toList();
-        return ConditionalGet.respond(request, DeadlineCalendarWriter.write(periods), DeadlineCalendarWriter.MEDIA_TYPE);
+        return conditional(request, DeadlineCalendarWriter.write(periods));
+    }
+
+    /**
+     * The tag is a digest of the body itself: a feed is rendered only from stored data, so the same data gives the
+     * same bytes and tag, and any new entry or moved deadline another.
+     */
+    private static Response conditional(Request request, String body) {
+        return ConditionalGet.respond(request, ConditionalGet.tagOf(body), () -> body);
     }
 
     private ChangeFeed changeFeed(ChangeFilter filter, String limit, String file) {

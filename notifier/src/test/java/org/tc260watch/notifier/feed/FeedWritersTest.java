@@ -17,6 +17,7 @@ import org.tc260watch.events.EventJson;
 import org.tc260watch.events.FieldChange;
 import org.tc260watch.events.ItemKind;
 import org.tc260watch.events.Stage;
+import org.tc260watch.notifier.label.Glossary;
 import org.tc260watch.notifier.testing.SampleChanges;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -25,7 +26,7 @@ import org.w3c.dom.Element;
 class FeedWritersTest {
 
     static final URI PUBLIC = URI.create("https://watch.example.org/base");
-    static final FeedEntries ENTRIES = new FeedEntries(PUBLIC, ZoneId.of("Asia/Shanghai"));
+    static final FeedEntries ENTRIES = new FeedEntries(PUBLIC, ZoneId.of("Asia/Shanghai"), new Glossary());
     static final String SCRIPT_TITLE = "<script>alert('x')</script> & 数据安全技术";
 
     static String json(ChangeEvent event) {
