@@ -3,6 +3,7 @@ package org.tc260watch.notifier.readmodel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -57,18 +58,9 @@ public class ChangeResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
             @Parameter(description = "Page size, 1 to " + PageSize.MAX + " (default " + PageSize.DEFAULT + ")")
             @QueryParam("limit") String limit,
-            @Parameter(description = "Change type, e.g. standard.published or comment-period.closing")
-            @QueryParam("type") List<String> type,
-            @Parameter(description = "Kind of item, e.g. COMMENT_DRAFT_NOTICE, PUBLISHED_STANDARD, PRACTICE_GUIDE")
-            @QueryParam("kind") List<String> kind,
-            @Parameter(description = "Stage after the change, by name (COMMENT_DRAFT) or label (征求意见稿)")
-            @QueryParam("stage") List<String> stage,
-            @Parameter(description = "Topic tag, e.g. data-security (see docs/topics.md)")
-            @QueryParam("topic") List<String> topic,
-            @Parameter(description = "Text in the title, a former title, an identifier or the key (at most "
-                    + ChangeFilter.MAX_QUERY_LENGTH + " characters)") @QueryParam("q") String q,
+            @BeanParam ChangeFilterParams filters,
             @Context Request request) {
-        ChangeFilter filter = ChangeFilter.of(type, kind, stage, topic, q);
+        ChangeFilter filter = filters.filter();
         int size = PageSize.parse(limit);
         Long before = after == null || after.isBlank() ? null : parseCursor(after);
         ChangeQuery.ChangeSlice slice = changes.newestFirst(filter, before, size);
