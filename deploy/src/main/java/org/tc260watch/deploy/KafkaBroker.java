@@ -201,6 +201,20 @@ public final class KafkaBroker implements AutoCloseable {
         List<String> entries = new ArrayList<>();
         entries.add(launcherLocation().toString());
         entries.addAll(brokerClasspath());
+        return classpath(entries);
+    }
+
+    /**
+     * The jars of the Kafka distribution the broker runs from, like a distribution's {@code libs/}: the server, the
+     * clients, the tools ({@code org.apache.kafka.tools.consumer.ConsoleConsumer} is what
+     * {@code bin/kafka-console-consumer.sh} runs), Jackson and slf4j-simple. For running Kafka's tools and plain client
+     * programs in JVMs of their own.
+     */
+    public static String distributionClasspath() {
+        return classpath(brokerClasspath());
+    }
+
+    private static String classpath(List<String> entries) {
         List<String> missing = entries.stream().filter(e -> !Files.exists(Path.of(e))).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("the Kafka broker's classpath names missing files " + missing

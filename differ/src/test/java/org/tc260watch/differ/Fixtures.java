@@ -61,6 +61,13 @@ public final class Fixtures {
                 List.of(book), stage, dates, files, null, hash, at, runId, listing);
     }
 
+    /** The same item observed in another run. */
+    public static Snapshot rerun(Snapshot s, String runId, Instant at) {
+        return new Snapshot(s.source(), s.generation(), s.itemKey(), s.sourceUrl(), s.kind(), s.title(), s.standardIds(),
+                s.bookTitles(), s.stage(), s.dates(), s.attachments(), s.documentNumber(), s.contentHash(), at, runId,
+                s.listing());
+    }
+
     public static ScrapeRun run(String runId, Health health, int items, Instant at) {
         return new ScrapeRun(runId, SOURCE, SiteGeneration.PORTAL, 1, 1000, items, 0, List.of(), health,
                 health == Health.HEALTHY ? null : "test: " + health, health == Health.HEALTHY, at, at.plusSeconds(1));

@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -36,19 +35,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.tc260watch.deploy.KafkaBroker;
 import org.tc260watch.e2e.DifferDriver.Change;
-import org.tc260watch.e2e.StandardsLife.Message;
 import org.tc260watch.e2e.StandardsLife.Step;
 import org.tc260watch.events.EventJson;
 import org.tc260watch.events.Topics;
@@ -175,7 +169,7 @@ class DifferFailoverIT {
                 + " (seed %d): the script or the topology depends on the arrival order across partitions", seed)
                 .isEmpty();
 
-        try (KafkaProducer<String, String> producer = producer();
+        try (KafkaProducer<String, String> producer = StandardsLife.producer(broker.bootstrapServers());
                 KafkaConsumer<String, String> reader = changesReader()) {
             List<Change> seen = new ArrayList<>();
             chaos = new Chaos(new Random(seed));
@@ -189,7 +183,7 @@ class DifferFailoverIT {
                 }
                 Instant stepStart = Instant.now();
                 stepStarted = stepStart;
-                publish(producer, step, base);
+                StandardsLife.publish(producer, step, base);
                 stepsPublished.incrementAndGet();
                 expectedByStep.get(step.index()).forEach(c -> due.add(c.id()));
                 awaitProcessed(reader, seen, due, "step " + step.index());
@@ -247,42 +241,6 @@ class DifferFailoverIT {
     }
 
     // ---------------------------------------------------------------------------------------------- publishing
-
-    private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer());
-    }
-
-    /** Like the scraper: a run's snapshots, acknowledged, then its verdict. */
-    private void publish(KafkaProducer<String, String> producer, Step step, long base) throws Exception {
-        List<Message> pending = new ArrayList<>();
-        List<Future<RecordMetadata>> sent = new ArrayList<>();
-        for (Message m : step.messages()) {
-            if (m.topic().equals(Topics.SCRAPE_RUNS)) {
-                awaitAcks(pending, sent);
-            }
-            pending.add(m);
-            sent.add(producer.send(new ProducerRecord<>(m.topic(), null, base + m.atMillis(), m.key(), m.value())));
-        }
-        awaitAcks(pending, sent);
-    }
-
-    private static void awaitAcks(List<Message> pending, List<Future<RecordMetadata>> sent)
-            throws Exception {
-        for (int i = 0; i < pending.size(); i++) {
-            RecordMetadata meta = sent.get(i).get();
-            Message m = pending.get(i);
-            if (m.topic().equals(Topics.SNAPSHOTS)) {
-                // All items of one standard share a partition, so they keep their order (see StandardsLife).
-                assertThat(meta.partition()).as(m.key()).isEqualTo(StandardsLife.partitionOf(m.key()));
-            }
-        }
-        pending.clear();
-        sent.clear();
-    }
 
     // ---------------------------------------------------------------------------------------------- waiting
 

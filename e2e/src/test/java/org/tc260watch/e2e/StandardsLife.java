@@ -18,6 +18,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.tc260watch.events.Attachment;
 import org.tc260watch.events.EventJson;
@@ -292,6 +298,43 @@ final class StandardsLife {
     /** The partition the producer's default partitioner picks for a key. */
     static int partitionOf(String key) {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
+    }
+
+    /** A producer that publishes as the scraper does: acknowledged by all, idempotent, at once. */
+    static KafkaProducer<String, String> producer(String bootstrapServers) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer());
+    }
+
+    /** Like the scraper: a run's snapshots, acknowledged, then its verdict; timestamps {@code base + atMillis}. */
+    static void publish(KafkaProducer<String, String> producer, Step step, long base) throws Exception {
+        List<Message> pending = new ArrayList<>();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (Message m : step.messages()) {
+            if (m.topic().equals(Topics.SCRAPE_RUNS)) {
+                awaitAcks(pending, sent);
+            }
+            pending.add(m);
+            sent.add(producer.send(new ProducerRecord<>(m.topic(), null, base + m.atMillis(), m.key(), m.value())));
+        }
+        awaitAcks(pending, sent);
+    }
+
+    private static void awaitAcks(List<Message> pending, List<Future<RecordMetadata>> sent) throws Exception {
+        for (int i = 0; i < pending.size(); i++) {
+            RecordMetadata meta = sent.get(i).get();
+            Message m = pending.get(i);
+            // All items of one standard share a partition, so they keep their order.
+            if (m.topic().equals(Topics.SNAPSHOTS) && meta.partition() != partitionOf(m.key())) {
+                throw new IllegalStateException(m.key() + " went to partition " + meta.partition() + ", not "
+                        + partitionOf(m.key()));
+            }
+        }
+        pending.clear();
+        sent.clear();
     }
 
     // ---------------------------------------------------------------------------------------------------- steps

@@ -8,16 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -31,14 +25,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EventSchemaTest {
 
-    static final String SNAPSHOT = "snapshot.v1.json";
-    static final String CHANGE = "change.v1.json";
-    static final String SCRAPE_RUN = "scrape-run.v1.json";
+    static final String SNAPSHOT = EventSchemas.SNAPSHOT;
+    static final String CHANGE = EventSchemas.CHANGE;
+    static final String SCRAPE_RUN = EventSchemas.SCRAPE_RUN;
 
     private static final ObjectMapper MAPPER = EventJson.mapper();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    private static final Map<String, Schema> SCHEMAS = Map.of(
-            SNAPSHOT, load(SNAPSHOT), CHANGE, load(CHANGE), SCRAPE_RUN, load(SCRAPE_RUN));
 
     private static final Instant OBSERVED = Instant.parse("2026-02-11T08:00:00Z");
     private static final String RUN_ID = "portal.suggestion-2026-02-11T08:00:00Z";
@@ -50,18 +41,8 @@ class EventSchemaTest {
             new Attachment("编制说明", "《数据安全技术 个人信息保护合规审计专业机构能力要求》标准编制说明.pdf",
                     "https://www.tc260.org.cn/sysFile/downloadFile/1a2b3c4d5e6f70819203a4b5c6d7e8f9"));
 
-    private static Schema load(String name) {
-        try (InputStream in = EventSchemaTest.class.getResourceAsStream("/schemas/" + name)) {
-            assertThat(in).as(name).isNotNull();
-            return REGISTRY.getSchema(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Validation with "format" asserted too (2020-12 makes it an annotation by default). */
     private static List<Error> validate(String schema, JsonNode json) {
-        return SCHEMAS.get(schema).validate(json, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)));
+        return EventSchemas.validate(schema, json);
     }
 
     static Snapshot commentDraft() {
@@ -231,14 +212,17 @@ class EventSchemaTest {
 
     @Test
     void everySchemaIsDraft202012WithItsOwnId() {
-        for (String name : List.of(SNAPSHOT, CHANGE, SCRAPE_RUN)) {
-            JsonNode node = SCHEMAS.get(name).getSchemaNode();
+        for (String name : EventSchemas.ALL) {
+            JsonNode node = EventSchemas.schema(name).getSchemaNode();
             assertThat(node.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
-            assertThat(node.get("$id").asText()).isEqualTo("https://tc260-watch.org/schemas/" + name);
+            // Names, not locations: the same in every installation, resolved to the files in this jar.
+            assertThat(node.get("$id").asText()).isEqualTo("urn:tc260-watch:schemas:" + name);
             assertThat(node.has("additionalProperties")).as("consumers must tolerate additions").isFalse();
             assertThat(node.get("description").asText()).isNotBlank();
             node.get("properties").properties().forEach(p ->
                     assertThat(p.getValue().path("description").asText()).as(name + " " + p.getKey()).isNotBlank());
         }
+        assertThat(EventSchemas.schema(CHANGE).getSchemaNode().get("$id").asText())
+                .as("the ce_dataschema of tc260.changes records").isEqualTo(ChangeCloudEvents.DATA_SCHEMA);
     }
 }

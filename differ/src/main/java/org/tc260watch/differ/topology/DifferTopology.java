@@ -38,6 +38,7 @@ import org.tc260watch.events.Topics;
  * tc260.scrape-runs ──────────────────────────────┴► source gate (stores sources, runs, held, presence)
  *     ─► tc260.changes (baselines, health, netted changes) and ─► commands topic (items gone)
  * </pre>
+ * {@code tc260.changes} records are CloudEvents in binary mode ({@link #CHANGE_RECORD}).
  * Every store has a changelog and the application runs exactly_once_v2, so state, internal topics and outputs commit
  * together: a killed instance's work is redone by another, with the same deterministic change ids.
  */
@@ -61,6 +62,9 @@ public class DifferTopology {
     public static final Serde<ScrapeRun> SCRAPE_RUN = JsonSerde.of(ScrapeRun.class);
     public static final Serde<StandardState> STATE = JsonSerde.of(StandardState.class);
     public static final Serde<ChangeEvent> CHANGE = JsonSerde.of(ChangeEvent.class);
+    /** {@link Topics#CHANGES} records: CloudEvents in binary mode whose value is the {@link #CHANGE} JSON. */
+    public static final Serde<ChangeEvent> CHANGE_RECORD = Serdes.serdeFrom(new ChangeCloudEventSerializer(),
+            CHANGE.deserializer());
     static final Serde<StandardInput> STANDARD_INPUT = JsonSerde.of(StandardInput.class);
     static final Serde<GateInput> GATE_INPUT = JsonSerde.of(GateInput.class);
 
@@ -132,7 +136,7 @@ public class DifferTopology {
         detections
                 .filter((origin, d) -> d.direct() != null, Named.as("direct-changes"))
                 .map((origin, d) -> KeyValue.pair(d.direct().standardKey(), d.direct()), Named.as("direct-change"))
-                .to(Topics.CHANGES, Produced.with(Serdes.String(), CHANGE).withName("write-direct-changes"));
+                .to(Topics.CHANGES, Produced.with(Serdes.String(), CHANGE_RECORD).withName("write-direct-changes"));
         detections
                 .filter((origin, d) -> d.state() != null || d.retiredKey() != null, Named.as("states"))
                 .map((origin, d) -> d.state() != null ? KeyValue.pair(d.state().key(), d.state())
@@ -163,7 +167,7 @@ public class DifferTopology {
         gated
                 .filter((key, out) -> out instanceof ChangeEvent, Named.as("told-changes"))
                 .mapValues(out -> (ChangeEvent) out, Named.as("as-change"))
-                .to(Topics.CHANGES, Produced.with(Serdes.String(), CHANGE).withName("write-changes"));
+                .to(Topics.CHANGES, Produced.with(Serdes.String(), CHANGE_RECORD).withName("write-changes"));
         gated
                 .filter((key, out) -> out instanceof StandardInput, Named.as("items-gone"))
                 .mapValues(out -> (StandardInput) out, Named.as("as-command"))

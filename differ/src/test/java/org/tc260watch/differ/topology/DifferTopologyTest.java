@@ -7,6 +7,7 @@ import static org.tc260watch.differ.Fixtures.SOURCE;
 import static org.tc260watch.differ.Fixtures.draft;
 import static org.tc260watch.differ.Fixtures.item;
 import static org.tc260watch.differ.Fixtures.listed;
+import static org.tc260watch.differ.Fixtures.rerun;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,13 +82,6 @@ class DifferTopologyTest {
             all[base.length + i] = rerun(extra[i], id, at(poll));
         }
         d.poll(SOURCE, id, Health.HEALTHY, true, at(poll), all);
-    }
-
-    /** The same item observed in another run. */
-    private static Snapshot rerun(Snapshot s, String runId, Instant at) {
-        return new Snapshot(s.source(), s.generation(), s.itemKey(), s.sourceUrl(), s.kind(), s.title(), s.standardIds(),
-                s.bookTitles(), s.stage(), s.dates(), s.attachments(), s.documentNumber(), s.contentHash(), at, runId,
-                s.listing());
     }
 
     private void pollSource(String source, int poll, Health health, boolean complete, Snapshot... items) {
