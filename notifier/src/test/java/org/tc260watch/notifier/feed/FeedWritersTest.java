@@ -66,7 +66,7 @@ class FeedWritersTest {
             // The change's detection time, not the time it was stored.
             assertThat(entry.updated()).isEqualTo(Instant.parse("2026-03-02T08:00:00Z"));
             assertThat(entry.link().toString()).isEqualTo(
-                    "https://watch.example.org/base/standards/title:%E6%95%B0%E6%8D%AE%E5%AE%89%E5%85%A8%E6%8A%80%E6%9C%AF%20%E6%95%B0%E6%8D%AE%E5%88%86%E7%B1%BB");
+                    "https://watch.example.org/base/standards/title%3A%E6%95%B0%E6%8D%AE%E5%AE%89%E5%85%A8%E6%8A%80%E6%9C%AF%20%E6%95%B0%E6%8D%AE%E5%88%86%E7%B1%BB");
             assertThat(entry.html())
                     .contains("征求意见期 / Comment period: 2026-03-01 – 2026-04-30")
                     .contains("<a href=\"" + entry.link() + "\">标准页面 / Standard page</a>")

@@ -69,7 +69,7 @@ class PageViewsTest {
         PageViews.StandardView view = PageViews.standard(s, List.of("network-security"), List.of(), GLOSSARY, SHANGHAI);
         assertThat(view.facts()).extracting(Fact::label, Fact::value).contains(
                 org.assertj.core.groups.Tuple.tuple("标准号 / Identifiers", "GB/T 3-2026"),
-                org.assertj.core.groups.Tuple.tuple("类型 / Kind", "征求意见稿通知 / Call for comments"),
+                org.assertj.core.groups.Tuple.tuple("类型 / Kind", "征求意见通知 / Call for comments"),
                 org.assertj.core.groups.Tuple.tuple("阶段 / Stage", "征求意见稿 / draft for comment"),
                 org.assertj.core.groups.Tuple.tuple("征求意见期 / Comment period", "2026-03-01 – 2026-04-30"),
                 org.assertj.core.groups.Tuple.tuple("主题 / Topics", "network-security"),
