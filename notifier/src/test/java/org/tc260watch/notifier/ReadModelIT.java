@@ -241,8 +241,11 @@ class ReadModelIT extends ChangeTopicBase {
                 Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
                 assertThat(responses.keySet()).as(where + " documents a success")
                         .anyMatch(code -> code.startsWith("2"));
-                assertThat(responses.keySet()).as(where + " documents its errors")
-                        .anyMatch(code -> code.startsWith("4"));
+                // Bad input is the client's error: what takes input documents how it answers bad input.
+                if (!parameters.isEmpty() || operation.containsKey("requestBody")) {
+                    assertThat(responses.keySet()).as(where + " documents its errors")
+                            .anyMatch(code -> code.startsWith("4"));
+                }
             }));
         }
     }

@@ -131,7 +131,7 @@ public class FeedResource {
         List<FeedEntry> items = changes.newestFirst(filter, null, size).items().stream().map(this::entry).toList();
         URI self = link(UriBuilder.fromUri(config.publicUrl()).path("feeds").path(file), filter, size);
         URI home = link(UriBuilder.fromUri(config.publicUrl()).path("/"), filter, PageSize.DEFAULT);
-        String title = filter.isEmpty() ? TITLE : TITLE + " (" + filter.canonical() + ")";
+        String title = filter.isEmpty() ? TITLE : TITLE + " (" + filter.describe() + ")";
         return ChangeFeed.of(FeedIds.changeFeed(filter.isEmpty() ? "" : filter.canonical()), title, self, home, items);
     }
 
@@ -149,17 +149,10 @@ public class FeedResource {
      * here, not by UriBuilder, which would read a brace in {@code q} as a template.
      */
     private static URI link(UriBuilder base, ChangeFilter filter, int limit) {
-        List<String> query = new ArrayList<>();
-        filter.types().forEach(v -> query.add("type=" + FeedIds.encode(v)));
-        filter.kinds().forEach(v -> query.add("kind=" + FeedIds.encode(v)));
-        filter.stages().forEach(v -> query.add("stage=" + FeedIds.encode(v)));
-        filter.topics().forEach(v -> query.add("topic=" + FeedIds.encode(v)));
-        if (filter.q() != null) {
-            query.add("q=" + FeedIds.encode(filter.q()));
-        }
+        String query = filter.toQuery();
         if (limit != PageSize.DEFAULT) {
-            query.add("limit=" + limit);
+            query = query.isEmpty() ? "limit=" + limit : query + "&limit=" + limit;
         }
-        return query.isEmpty() ? base.build() : base.replaceQuery(String.join("&", query)).build();
+        return query.isEmpty() ? base.build() : base.replaceQuery(query).build();
     }
 }

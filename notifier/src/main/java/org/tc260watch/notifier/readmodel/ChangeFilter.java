@@ -1,5 +1,7 @@
 package org.tc260watch.notifier.readmodel;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -63,6 +65,47 @@ public record ChangeFilter(List<String> types, List<String> kinds, List<String> 
     public String canonical() {
         return "type=" + String.join(",", types) + "&kind=" + String.join(",", kinds) + "&stage="
                 + String.join(",", stages) + "&topic=" + String.join(",", topics) + "&q=" + (q == null ? "" : q);
+    }
+
+    /**
+     * The filter as a URL query ({@code type=…&topic=…}, no leading {@code ?}), values percent-encoded, in a stable
+     * order: the links of the web page and the feeds that keep a filter. Empty for no filter.
+     */
+    public String toQuery() {
+        List<String> parts = new ArrayList<>();
+        types.forEach(v -> parts.add("type=" + encode(v)));
+        kinds.forEach(v -> parts.add("kind=" + encode(v)));
+        stages.forEach(v -> parts.add("stage=" + encode(v)));
+        topics.forEach(v -> parts.add("topic=" + encode(v)));
+        if (q != null) {
+            parts.add("q=" + encode(q));
+        }
+        return String.join("&", parts);
+    }
+
+    /** For people: {@code type: standard.published; topic: ai-safety}. Empty for no filter. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (!types.isEmpty()) {
+            parts.add("type: " + String.join(", ", types));
+        }
+        if (!kinds.isEmpty()) {
+            parts.add("kind: " + String.join(", ", kinds));
+        }
+        if (!stages.isEmpty()) {
+            parts.add("stage: " + String.join(", ", stages));
+        }
+        if (!topics.isEmpty()) {
+            parts.add("topic: " + String.join(", ", topics));
+        }
+        if (q != null) {
+            parts.add("q: " + q);
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     public boolean isEmpty() {

@@ -137,7 +137,7 @@ public class WebPages {
 
     private TemplateInstance home(ChangeFilter filter, Long before, String error) {
         ChangeQuery.ChangeSlice slice = changes.newestFirst(filter, before, PAGE_SIZE);
-        String query = query(filter);
+        String query = filter.toQuery();
         String older = slice.nextBeforeSeq() == null ? null
                 : "/?" + join(query, "after=" + encode(ChangeCursor.encode(slice.nextBeforeSeq())));
         LocalDate today = LocalDate.now(clock.withZone(zone));
@@ -173,18 +173,6 @@ public class WebPages {
     }
 
     /** The filter as query parameters, the names of {@code /api/changes} and the feeds. */
-    private static String query(ChangeFilter filter) {
-        List<String> parts = new ArrayList<>();
-        filter.types().forEach(v -> parts.add("type=" + encode(v)));
-        filter.kinds().forEach(v -> parts.add("kind=" + encode(v)));
-        filter.stages().forEach(v -> parts.add("stage=" + encode(v)));
-        filter.topics().forEach(v -> parts.add("topic=" + encode(v)));
-        if (filter.q() != null && !filter.q().isEmpty()) {
-            parts.add("q=" + encode(filter.q()));
-        }
-        return String.join("&", parts);
-    }
-
     private static String join(String query, String more) {
         return query.isEmpty() ? more : query + "&" + more;
     }

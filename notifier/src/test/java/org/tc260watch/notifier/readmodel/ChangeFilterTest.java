@@ -30,6 +30,17 @@ class ChangeFilterTest {
     }
 
     @Test
+    void readsBackFromItsQueryAndDescribesItselfForPeople() {
+        ChangeFilter filter = ChangeFilter.of(List.of("published"), null, null, List.of("ai-safety", "data-security"),
+                "数据 & 安全");
+        assertThat(filter.toQuery()).isEqualTo("type=standard.published&topic=ai-safety&topic=data-security"
+                + "&q=%E6%95%B0%E6%8D%AE%20%26%20%E5%AE%89%E5%85%A8");
+        assertThat(filter.describe()).isEqualTo("type: standard.published; topic: ai-safety, data-security; q: 数据 & 安全");
+        assertThat(ChangeFilter.NONE.toQuery()).isEmpty();
+        assertThat(ChangeFilter.NONE.describe()).isEmpty();
+    }
+
+    @Test
     void absentAndBlankParametersFilterNothing() {
         ChangeFilter none = ChangeFilter.of(null, List.of(""), List.of(" , "), null, "  ");
         assertThat(none).isEqualTo(ChangeFilter.NONE);
