@@ -264,7 +264,7 @@ final class DifferDriver implements AutoCloseable {
         return packaged;
     }
 
-    private static List<Path> jars(Path dir) throws IOException {
+    static List<Path> jars(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
         }

@@ -12,10 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -29,14 +27,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +80,7 @@ class DifferFailoverIT {
     private Path work;
     private KafkaBroker broker;
     private Admin admin;
+    private DifferProgress progress;
     private String applicationId;
     private Chaos chaos;
     private final Map<String, Change> expectedById = new HashMap<>();
@@ -101,6 +94,7 @@ class DifferFailoverIT {
         applicationId = DifferDriver.applicationId();
         broker = KafkaBroker.start(work.resolve("kafka"));
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        progress = new DifferProgress(admin, broker.bootstrapServers(), applicationId);
         for (int i = 0; i < INSTANCES; i++) {
             String name = "differ-" + (char) ('a' + i);
             differs[i] = ServiceProcess.start("differ", name, freePort(), Map.of(
@@ -161,7 +155,7 @@ class DifferFailoverIT {
                 "standard.added", "standard.stage-changed", "standard.published", "standard.deadline-changed",
                 "standard.title-changed", "standard.document-updated", "comment-period.closed", "standard.withdrawn",
                 "source.health-changed", "source.baselined");
-        assertThat(duplicated(expected)).as("ids the driver itself told twice").isEmpty();
+        assertThat(DifferProgress.duplicated(expected)).as("ids the driver itself told twice").isEmpty();
         // The broker interleaves the input partitions as it likes: the expectation must not depend on that.
         List<Change> interleaved = DifferDriver.replayInterleaved(script, base, new Random(seed),
                 work.resolve("driver-interleaved"));
@@ -170,7 +164,7 @@ class DifferFailoverIT {
                 .isEmpty();
 
         try (KafkaProducer<String, String> producer = StandardsLife.producer(broker.bootstrapServers());
-                KafkaConsumer<String, String> reader = changesReader()) {
+                KafkaConsumer<String, String> reader = progress.changesReader()) {
             List<Change> seen = new ArrayList<>();
             chaos = new Chaos(new Random(seed));
             chaos.start();
@@ -201,13 +195,13 @@ class DifferFailoverIT {
             }
             awaitProcessed(reader, seen, due, "the end");
         }
-        List<Change> told = readAllChanges();
+        List<Change> told = progress.readAllChanges();
         log("%d records on %s (read_committed)", told.size(), Topics.CHANGES);
 
         Set<String> toldIds = told.stream().map(Change::id).collect(Collectors.toSet());
         List<String> missing = expected.stream().filter(c -> !toldIds.contains(c.id())).map(Change::toString).toList();
         Map<String, Change> toldById = told.stream().collect(Collectors.toMap(Change::id, c -> c, (x, y) -> x));
-        List<String> duplicates = duplicated(told).entrySet().stream()
+        List<String> duplicates = DifferProgress.duplicated(told).entrySet().stream()
                 .map(e -> toldById.get(e.getKey()) + " ×" + e.getValue()).toList();
         List<String> unexpected = told.stream().filter(c -> !expectedById.containsKey(c.id())).map(Change::toString)
                 .toList();
@@ -244,86 +238,10 @@ class DifferFailoverIT {
 
     // ---------------------------------------------------------------------------------------------- waiting
 
-    /**
-     * Until every change due so far is on the topic (read_committed) and the differ's group has committed its
-     * position at the end of every partition it reads (input and internal topics alike).
-     */
     private void awaitProcessed(KafkaConsumer<String, String> reader, List<Change> seen, Set<String> due, String what)
             throws Exception {
-        Instant deadline = Instant.now().plus(STEP_TIMEOUT);
-        String lag = "?";
-        while (Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, String> r : reader.poll(Duration.ofMillis(200))) {
-                seen.add(Change.parse(r.value()));
-            }
-            Set<String> missing = new HashSet<>(due);
-            seen.forEach(c -> missing.remove(c.id()));
-            if (missing.isEmpty()) {
-                lag = groupLag();
-                if (lag.isEmpty()) {
-                    return;
-                }
-            } else {
-                lag = "not on the topic yet: " + missing.stream().map(id -> expectedById.get(id).toString()).sorted().toList();
-            }
-        }
-        throw new AssertionError(what + " not processed after " + STEP_TIMEOUT + ": " + lag + "; told twice so far: "
-                + duplicated(seen) + "\n" + tails());
-    }
-
-    /** The partitions where the differ's committed offset is behind the end; empty when there are none. */
-    private String groupLag() throws Exception {
-        // Committed offsets first, end offsets second: an end reached then was reached by everything committed before.
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
-                .partitionsToOffsetAndMetadata().get();
-        Set<TopicPartition> read = new HashSet<>(committed.keySet());
-        for (String topic : List.of(Topics.SNAPSHOTS, Topics.SCRAPE_RUNS)) {
-            for (int p = 0; p < StandardsLife.PARTITIONS; p++) {
-                read.add(new TopicPartition(topic, p));
-            }
-        }
-        Map<TopicPartition, OffsetSpec> latest = read.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-        Map<TopicPartition, Long> lag = new TreeMap<>(Comparator.comparing(TopicPartition::toString));
-        admin.listOffsets(latest).all().get().forEach((p, end) -> {
-            OffsetAndMetadata c = committed.get(p);
-            long behind = end.offset() - (c == null ? 0 : c.offset());
-            if (behind > 0) {
-                lag.put(p, behind);
-            }
-        });
-        return lag.isEmpty() ? "" : "group " + applicationId + " behind " + lag;
-    }
-
-    private KafkaConsumer<String, String> changesReader() {
-        KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = c.partitionsFor(Topics.CHANGES).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        c.assign(partitions);
-        c.seekToBeginning(partitions);
-        return c;
-    }
-
-    /** Every committed record of the change topic, from the beginning until the end and a quiet second. */
-    private List<Change> readAllChanges() {
-        List<Change> all = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = changesReader()) {
-            Map<TopicPartition, Long> end = c.endOffsets(c.assignment());
-            int quiet = 0;
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (quiet < 5 && Instant.now().isBefore(deadline)) {
-                int n = 0;
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                    all.add(Change.parse(r.value()));
-                    n++;
-                }
-                boolean atEnd = end.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue());
-                quiet = n == 0 && atEnd ? quiet + 1 : 0;
-            }
-        }
-        return all;
+        progress.awaitProcessed(reader, seen, due, what, STEP_TIMEOUT, id -> expectedById.get(id).toString(),
+                this::tails);
     }
 
     // ---------------------------------------------------------------------------------------------- chaos
@@ -476,21 +394,8 @@ class DifferFailoverIT {
         return out;
     }
 
-    /** Ids told more than once, with their counts. */
-    private static Map<String, Long> duplicated(List<Change> changes) {
-        Map<String, Long> counts = changes.stream()
-                .collect(Collectors.groupingBy(Change::id, LinkedHashMap::new, Collectors.counting()));
-        counts.values().removeIf(n -> n < 2);
-        return counts;
-    }
-
     private String tails() {
-        StringBuilder out = new StringBuilder();
-        for (ServiceProcess d : running()) {
-            out.append("---- ").append(d.name()).append(d.isAlive() ? "" : " (dead)").append(":\n").append(d.tail())
-                    .append('\n');
-        }
-        return out.toString();
+        return ServiceProcess.tails(running());
     }
 
     private String elapsed() {

@@ -16,13 +16,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as a separate process. It can be killed
+ * One packaged service ({@code target/quarkus-app/quarkus-run.jar}, or another build's directory) running as a separate process. It can be killed
  * with SIGKILL and started again with the same settings ({@link #kill()}, {@link #restart()}).
  */
 final class ServiceProcess implements AutoCloseable {
 
     /** How to start one instance: the same again on {@link #restart()}. */
-    private record Launch(String module, String name, int port, Map<String, String> env, List<String> jvmArgs, Path log) {
+    private record Launch(String app, String name, int port, Map<String, String> env, List<String> jvmArgs, Path log) {
     }
 
     private final Launch launch;
@@ -43,13 +43,22 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess start(String module, String name, int port, Map<String, String> env, List<String> jvmArgs,
             Path logDir) throws IOException {
+        return startApp(module + "/target/quarkus-app", name, port, env, jvmArgs, logDir);
+    }
+
+    /**
+     * @param app the packaged application's directory under the project root, such as
+     *            {@code notifier/target/quarkus-app-postgresql} (the notifier built for PostgreSQL)
+     */
+    static ServiceProcess startApp(String app, String name, int port, Map<String, String> env, List<String> jvmArgs,
+            Path logDir) throws IOException {
         Files.createDirectories(logDir);
-        Launch launch = new Launch(module, name, port, Map.copyOf(env), List.copyOf(jvmArgs), logDir.resolve(name + ".log"));
+        Launch launch = new Launch(app, name, port, Map.copyOf(env), List.copyOf(jvmArgs), logDir.resolve(name + ".log"));
         return new ServiceProcess(launch, spawn(launch, false));
     }
 
     private static Process spawn(Launch launch, boolean appendLog) throws IOException {
-        Path jar = projectRoot().resolve(launch.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = projectRoot().resolve(launch.app()).resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -B verify builds them)");
         }
@@ -111,6 +120,16 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException(name() + " not ready after " + timeout + " (" + last + "):\n" + tail());
+    }
+
+    /** The end of each one's log, headed by its name, for a failure message. */
+    static String tails(List<ServiceProcess> services) {
+        StringBuilder out = new StringBuilder();
+        for (ServiceProcess s : services) {
+            out.append("---- ").append(s.name()).append(s.isAlive() ? "" : " (dead)").append(":\n").append(s.tail())
+                    .append('\n');
+        }
+        return out.toString();
     }
 
     String tail() {

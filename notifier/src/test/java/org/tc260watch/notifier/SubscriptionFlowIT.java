@@ -419,9 +419,10 @@ class SubscriptionFlowIT {
         GreenMailResource.stopServer();
         try {
             Subscriptions.request(rex, "{}");
-            await().atMost(PATIENCE).until(() -> Subscriptions.notices(rex).stream().anyMatch(n -> n.attempts() >= 1));
+            // A failed attempt: pending again, with its error (while it is being tried it is SENDING).
+            await().atMost(PATIENCE).until(() -> Subscriptions.notices(rex).stream().anyMatch(n -> n.lastError() != null));
             Subscriptions.Notice failed = Subscriptions.notices(rex).get(0);
-            assertThat(failed.status()).isEqualTo(SubscriptionNotice.Status.PENDING);
+            assertThat(failed.status()).isEqualTo(DeliveryStatus.PENDING);
             assertThat(failed.lastError()).isNotBlank();
             // Asked for again while the server is down: the newer confirmation replaces the older one.
             Subscriptions.request(rex, "{\"language\":\"zh\"}");
@@ -430,11 +431,11 @@ class SubscriptionFlowIT {
         }
         await().atMost(PATIENCE).until(() -> Subscriptions.confirmLinks(rex).size() == 1);
         await().atMost(PATIENCE).until(() -> Subscriptions.notices(rex).stream()
-                .anyMatch(n -> n.status() == SubscriptionNotice.Status.SENT));
+                .anyMatch(n -> n.status() == DeliveryStatus.SENT));
         assertThat(Subscriptions.notices(rex)).extracting(Subscriptions.Notice::kind, Subscriptions.Notice::status)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(SubscriptionNotice.Kind.CONFIRM, SubscriptionNotice.Status.CANCELLED),
-                        org.assertj.core.groups.Tuple.tuple(SubscriptionNotice.Kind.CONFIRM, SubscriptionNotice.Status.SENT));
+                        org.assertj.core.groups.Tuple.tuple(SubscriptionNotice.Kind.CONFIRM, DeliveryStatus.CANCELLED),
+                        org.assertj.core.groups.Tuple.tuple(SubscriptionNotice.Kind.CONFIRM, DeliveryStatus.SENT));
         // In the language asked for last.
         MimeMessage confirmation = Mailbox.to(rex).get(0);
         assertThat(Mailbox.subject(confirmation)).isEqualTo("[TC260] 请确认订阅");

@@ -4,12 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import org.tc260watch.notifier.delivery.DeliveryStatus;
+import org.tc260watch.notifier.delivery.MailRows;
 
-/** The subscription_notice table: mails about subscriptions still to be sent, and each attempt's outcome. */
+/**
+ * The subscription_notice table: mails about subscriptions still to be sent, and each attempt's outcome. A notice is
+ * claimed before it is sent, like a delivery ({@link MailRows}): several notifier instances share the table, and only
+ * the one whose claim wins sends it.
+ */
 @ApplicationScoped
 public class NoticeOutbox {
 
-    private static final int MAX_ERROR_LENGTH = 2000;
+    private final MailRows rows = new MailRows(SubscriptionNotice.class);
 
     /**
      * Queues a notice, cancelling what is still queued for the subscription: only the newest says what is true now,
@@ -21,18 +27,21 @@ public class NoticeOutbox {
         SubscriptionNotice notice = new SubscriptionNotice();
         notice.subscription = subscription;
         notice.kind = kind;
-        notice.status = SubscriptionNotice.Status.PENDING;
+        notice.status = DeliveryStatus.PENDING;
         notice.attempts = 0;
         notice.nextAttemptAt = now;
         notice.createdAt = now;
         notice.persist();
     }
 
-    /** Runs in the caller's transaction (the subscription ended, or a newer notice replaces these). */
+    /**
+     * Runs in the caller's transaction (the subscription ended, or a newer notice replaces these). A notice being sent
+     * (SENDING) is cancelled too: should its attempt fail, it must not come back as PENDING beside the newer one.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int cancelPending(Subscription subscription) {
-        return SubscriptionNotice.update("status = ?1 where subscription = ?2 and status = ?3",
-                SubscriptionNotice.Status.CANCELLED, subscription, SubscriptionNotice.Status.PENDING);
+        return SubscriptionNotice.update("status = ?1 where subscription = ?2 and status in (?3, ?4)",
+                DeliveryStatus.CANCELLED, subscription, DeliveryStatus.PENDING, DeliveryStatus.SENDING);
     }
 
     /** Pending notices whose time has come, oldest first, with their subscription loaded. */
@@ -42,32 +51,39 @@ public class NoticeOutbox {
                         select n from SubscriptionNotice n join fetch n.subscription
                         where n.status = :pending and n.nextAttemptAt <= :now
                         order by n.nextAttemptAt, n.id""", SubscriptionNotice.class)
-                .setParameter("pending", SubscriptionNotice.Status.PENDING)
+                .setParameter("pending", DeliveryStatus.PENDING)
                 .setParameter("now", now)
                 .setMaxResults(max)
                 .getResultList();
     }
 
+    /** PENDING → SENDING for one attempt. @return whether this caller got it (not another instance) */
+    @Transactional
+    public boolean claim(long noticeId, Instant now) {
+        return rows.claim(noticeId, now);
+    }
+
     @Transactional
     public void markSent(long noticeId, Instant at) {
-        finish(noticeId, SubscriptionNotice.Status.SENT, at);
+        rows.sent(noticeId, at);
     }
 
+    /** A pending notice that no longer fits its subscription: never sent. */
     @Transactional
     public void markCancelled(long noticeId) {
-        finish(noticeId, SubscriptionNotice.Status.CANCELLED, null);
+        SubscriptionNotice.update("status = ?1 where id = ?2 and status = ?3", DeliveryStatus.CANCELLED, noticeId,
+                DeliveryStatus.PENDING);
     }
 
-    /** Records a failed attempt; the notice stays pending until {@code nextAttemptAt}. */
+    /** The attempt failed; the notice is pending again from {@code nextAttemptAt} on. */
     @Transactional
     public void markFailed(long noticeId, String error, Instant nextAttemptAt) {
-        String shortened = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
-        SubscriptionNotice.update("attempts = attempts + 1, lastError = ?1, nextAttemptAt = ?2 where id = ?3 and status = ?4",
-                shortened, nextAttemptAt, noticeId, SubscriptionNotice.Status.PENDING);
+        rows.failed(noticeId, error, nextAttemptAt);
     }
 
-    private static void finish(long noticeId, SubscriptionNotice.Status status, Instant sentAt) {
-        SubscriptionNotice.update("status = ?1, sentAt = ?2, lastError = null where id = ?3 and status = ?4",
-                status, sentAt, noticeId, SubscriptionNotice.Status.PENDING);
+    /** Claims older than {@code claimedBefore}: their instance died mid-send; pending again, due now. */
+    @Transactional
+    public int releaseStale(Instant claimedBefore, Instant now) {
+        return rows.releaseStale(claimedBefore, now);
     }
 }

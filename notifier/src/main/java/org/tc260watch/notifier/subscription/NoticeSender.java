@@ -6,6 +6,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +22,10 @@ import org.tc260watch.notifier.delivery.RetryBackoff;
  * backoff of the alert outbox ({@code notifier.delivery.*}); like alerts, they are retried until the server takes
  * them. A request that queued one wakes the sender, so the confirmation arrives at once, yet the answer never waits
  * for the mail server (nor tells, by its timing, what was sent).
+ * <p>
+ * The lock keeps one instance's passes apart; across instances sharing the database, each notice is claimed before it
+ * is sent ({@link NoticeOutbox#claim}), so only one of them sends it. A claim left by an instance that died mid-send is
+ * taken up again after {@code notifier.delivery.claim-timeout}.
  */
 @ApplicationScoped
 public class NoticeSender {
@@ -33,7 +38,8 @@ public class NoticeSender {
     private final Clock clock;
     private final RetryBackoff backoff;
     private final int batchSize;
-    /** Held by the one pass running; the notices of the table are never sent by two at once. */
+    private final Duration claimTimeout;
+    /** Held by the one pass running in this instance. */
     private final ReentrantLock passing = new ReentrantLock();
     /** Something was queued since the running pass read the table: it reads again before it lets go. */
     private final AtomicBoolean again = new AtomicBoolean();
@@ -47,6 +53,7 @@ public class NoticeSender {
         this.clock = clock;
         this.backoff = new RetryBackoff(config.delivery().initialBackoff(), config.delivery().maxBackoff());
         this.batchSize = config.delivery().batchSize();
+        this.claimTimeout = config.delivery().claimTimeout();
     }
 
     @Scheduled(every = "${notifier.delivery.interval}", identity = "notice-sender",
@@ -75,6 +82,12 @@ public class NoticeSender {
 
     private void pass() {
         try {
+            Instant now = clock.instant();
+            int released = outbox.releaseStale(now.minus(claimTimeout), now);
+            if (released > 0) {
+                LOG.warnf("%d notice(s) were claimed for sending more than %s ago and never marked (an instance stopped"
+                        + " or hung mid-send): sending them again", released, claimTimeout);
+            }
             List<SubscriptionNotice> due;
             do {
                 due = outbox.due(clock.instant(), batchSize);
@@ -97,15 +110,20 @@ public class NoticeSender {
             outbox.markCancelled(notice.id);
             return;
         }
+        if (!outbox.claim(notice.id, clock.instant())) {
+            // Another instance claimed it since it was read: that one sends it.
+            return;
+        }
         try {
             OutgoingMail mail = mails.render(notice);
             transport.send(mail);
         } catch (RuntimeException e) {
-            int failures = notice.attempts + 1;
-            Instant next = clock.instant().plus(backoff.delayAfter(failures));
+            // This attempt's number: the claim counted it on the row, not on this copy read before.
+            int attempt = notice.attempts + 1;
+            Instant next = clock.instant().plus(backoff.delayAfter(attempt));
             String error = describe(e);
             outbox.markFailed(notice.id, error, next);
-            LOG.warnf("Notice %d (%s) failed (attempt %d), retry at %s: %s", notice.id, notice.kind, failures, next,
+            LOG.warnf("Notice %d (%s) failed (attempt %d), retry at %s: %s", notice.id, notice.kind, attempt, next,
                     error);
             return;
         }

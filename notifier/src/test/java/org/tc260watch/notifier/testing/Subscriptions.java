@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.tc260watch.events.EventJson;
+import org.tc260watch.notifier.delivery.DeliveryStatus;
 import org.tc260watch.notifier.subscription.DeliveryMode;
 import org.tc260watch.notifier.subscription.EmailAddress;
 import org.tc260watch.notifier.subscription.Filters;
@@ -39,7 +40,7 @@ public final class Subscriptions {
     }
 
     /** One row of the subscription's notice outbox. */
-    public record Notice(SubscriptionNotice.Kind kind, SubscriptionNotice.Status status, int attempts,
+    public record Notice(SubscriptionNotice.Kind kind, DeliveryStatus status, int attempts,
             String lastError) {
     }
 
