@@ -25,6 +25,7 @@ import org.tc260watch.notifier.testing.Admin;
 import org.tc260watch.notifier.testing.ChangeTopicBase;
 import org.tc260watch.notifier.testing.Deliveries;
 import org.tc260watch.notifier.testing.FailureProfile;
+import org.tc260watch.notifier.testing.Metrics;
 import org.tc260watch.notifier.testing.GreenMailResource;
 import org.tc260watch.notifier.testing.RejectingMailTransport;
 import org.tc260watch.notifier.testing.SampleChanges;
@@ -51,6 +52,14 @@ class DeliveryFailureIT extends ChangeTopicBase {
         Deliveries.Row dead = Deliveries.of(change.id(), bad).get(0);
         assertThat(dead.attempts()).isEqualTo(FailureProfile.MAX_ATTEMPTS);
         assertThat(dead.lastError()).contains("550 5.1.1 <" + bad + ">");
+        // Counted too: the failed attempts before the last, and the death (just after the row was marked).
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Metrics metrics = Metrics.scrape();
+            assertThat(metrics.sum("tc260_mails_dead_total", "kind", "delivery", "transport", "smtp"))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(metrics.sum("tc260_mails_failed_total", "kind", "delivery", "transport", "smtp"))
+                    .isGreaterThanOrEqualTo(FailureProfile.MAX_ATTEMPTS - 1);
+        });
 
         JsonPath listed = Admin.request().queryParam("status", "DEAD").when().get("/admin/deliveries")
                 .then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();

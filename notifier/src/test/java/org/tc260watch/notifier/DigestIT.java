@@ -29,6 +29,7 @@ import org.tc260watch.notifier.testing.ChangeTopicBase;
 import org.tc260watch.notifier.testing.Deliveries;
 import org.tc260watch.notifier.testing.GreenMailResource;
 import org.tc260watch.notifier.testing.MailParts;
+import org.tc260watch.notifier.testing.Metrics;
 import org.tc260watch.notifier.testing.SampleChanges;
 import org.tc260watch.notifier.testing.SmtpProfile;
 
@@ -113,6 +114,15 @@ class DigestIT extends ChangeTopicBase {
         assertThat(MailParts.text(weeklyDigest)).contains("== New (2) ==", "== Open for comment, closing soon ==",
                 "(3 days left)", "  Partial English rendering (glossary, not a translation): Data security technology — "
                         + "摘要 " + tag + " 即将截止");
+
+        // Counted: the runs, the digests made and sent, and each digest's four changes in the change-to-mail time.
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Metrics metrics = Metrics.scrape();
+            assertThat(metrics.sum("tc260_digest_runs_total", "period", "DAILY")).isGreaterThanOrEqualTo(1);
+            assertThat(metrics.sum("tc260_digests_created_total", "period", "WEEKLY")).isGreaterThanOrEqualTo(1);
+            assertThat(metrics.sum("tc260_mails_sent_total", "kind", "digest")).isGreaterThanOrEqualTo(2);
+            assertThat(metrics.sum("tc260_change_to_mail_seconds_count", "kind", "digest")).isGreaterThanOrEqualTo(8);
+        });
 
         // A run again the same day makes nothing: one digest per period, sent once.
         assertThat(Admin.runDigests("DAILY")).isZero();

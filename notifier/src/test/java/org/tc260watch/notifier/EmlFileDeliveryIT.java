@@ -1,7 +1,10 @@
 package org.tc260watch.notifier;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +22,7 @@ import org.tc260watch.notifier.delivery.DeliveryStatus;
 import org.tc260watch.notifier.testing.ChangeProducer;
 import org.tc260watch.notifier.testing.Deliveries;
 import org.tc260watch.notifier.testing.EmlFileProfile;
+import org.tc260watch.notifier.testing.Health;
 import org.tc260watch.notifier.testing.Mailbox;
 import org.tc260watch.notifier.testing.MailParts;
 import org.tc260watch.notifier.testing.SampleChanges;
@@ -74,5 +78,29 @@ class EmlFileDeliveryIT {
         try (Stream<Path> files = Files.list(mailDirectory)) {
             assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.endsWith(".eml"));
         }
+    }
+
+    @Test
+    void healthReportsWhetherTheMailDirectoryTakesFiles() throws Exception {
+        await().atMost(Duration.ofSeconds(45)).until(() -> "UP".equals(Health.mailServer()));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body(Health.OUTBOX + "transport", is("eml"))
+                .body(Health.OUTBOX + "server", is("UP"));
+
+        // A file where the directory should be: nothing can be written (chmod would not stop root, who runs CI).
+        Path aside = mailDirectory.resolveSibling("mail-aside");
+        Files.move(mailDirectory, aside);
+        try {
+            Files.writeString(mailDirectory, "not a directory");
+            await().atMost(Duration.ofSeconds(45)).until(() -> Health.mailGroupStatusCode() == 503);
+            given().when().get(Health.MAIL_GROUP).then()
+                    .body("checks[0].data.error", containsString(mailDirectory.toString()));
+            // Not ready is not the answer: the mails wait in the outbox, and everything else works.
+            given().when().get("/q/health/ready").then().statusCode(200).body(Health.OUTBOX + "server", is("DOWN"));
+        } finally {
+            Files.delete(mailDirectory);
+            Files.move(aside, mailDirectory);
+        }
+        await().atMost(Duration.ofSeconds(45)).until(() -> Health.mailGroupStatusCode() == 200);
     }
 }

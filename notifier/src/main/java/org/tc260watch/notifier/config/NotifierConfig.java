@@ -35,6 +35,21 @@ public interface NotifierConfig {
 
     Topics topics();
 
+    // --- Issue 7: health and metrics --------------------------------------------------------------------------
+
+    Monitoring monitoring();
+
+    /** The background reads behind the health checks and gauges, so that a probe or a scrape never waits. */
+    interface Monitoring {
+        /** How often the outbox is counted and the mail server (or the .eml directory) probed. */
+        @WithDefault("30s")
+        Duration refresh();
+
+        /** How long the SMTP probe may wait at each step (connect, greeting, EHLO). */
+        @WithDefault("5s")
+        Duration probeTimeout();
+    }
+
     interface Topics {
         /**
          * The topic rule file (UTF-8, format in docs/topics.md); when unset, the {@code topics.properties} shipped on

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.tc260watch.events.ChangeEvent;
@@ -94,7 +95,8 @@ public class DeliveryOutbox extends RowQueue {
         Recipient to = composer.recipient(delivery.subscription);
         String payload = delivery.change.payload;
         String reference = "delivery-" + id;
-        return Optional.of(new Claim(id, delivery.attempts, () -> composer.alert(reference, read(payload), to)));
+        return Optional.of(new Claim(id, delivery.attempts, () -> composer.alert(reference, read(payload), to),
+                Collections.singletonList(delivery.change.detectedAt)));
     }
 
     /** A DEAD delivery (not in a digest) queued again with a fresh count of attempts; caller's transaction. */

@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.tc260watch.notifier.config.NotifierConfig;
+import org.tc260watch.notifier.monitoring.NotifierMetrics;
 import org.tc260watch.notifier.storage.Durability;
 
 /**
@@ -45,6 +47,7 @@ public class DeliverySender {
     private final MailTransport transport;
     private final SentJournal journal;
     private final Durability durability;
+    private final NotifierMetrics metrics;
     private final Clock clock;
     private final RetryBackoff backoff;
     private final int batchSize;
@@ -64,11 +67,12 @@ public class DeliverySender {
     private volatile boolean stopping;
 
     public DeliverySender(Instance<MailQueue> queues, MailTransport transport, SentJournal journal,
-            Durability durability, Clock clock, NotifierConfig config) {
+            Durability durability, NotifierMetrics metrics, Clock clock, NotifierConfig config) {
         this.queues = queues;
         this.transport = transport;
         this.journal = journal;
         this.durability = durability;
+        this.metrics = metrics;
         this.clock = clock;
         this.backoff = new RetryBackoff(config.delivery().initialBackoff(), config.delivery().maxBackoff());
         this.batchSize = config.delivery().batchSize();
@@ -92,6 +96,9 @@ public class DeliverySender {
         }
     }
 
+    /** What became of one due row in a pass. */
+    private enum Outcome { SENT, FAILED, DEAD, SKIPPED }
+
     private void pass() {
         queued.set(false);
         try {
@@ -100,19 +107,28 @@ public class DeliverySender {
             LOG.error("Cannot apply the sent journal; the next pass retries", e);
             return;
         }
+        long started = System.nanoTime();
+        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         try {
             for (MailQueue queue : queues) {
                 if (stopping) {
                     return;
                 }
                 try {
-                    work(queue);
+                    work(queue, outcomes);
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "Sending %ss failed; the next pass retries", queue.name());
                 }
             }
         } finally {
             settle();
+            outcomes.remove(Outcome.SKIPPED);
+            // One line per pass that did something; the idle passes every interval say nothing.
+            if (!outcomes.isEmpty()) {
+                LOG.infof("Sender pass: %d sent, %d failed, %d dead in %d ms",
+                        outcomes.getOrDefault(Outcome.SENT, 0), outcomes.getOrDefault(Outcome.FAILED, 0),
+                        outcomes.getOrDefault(Outcome.DEAD, 0), (System.nanoTime() - started) / 1_000_000);
+            }
         }
     }
 
@@ -152,7 +168,7 @@ public class DeliverySender {
         }
     }
 
-    private void work(MailQueue queue) {
+    private void work(MailQueue queue, Map<Outcome, Integer> outcomes) {
         Instant now = clock.instant();
         int released = queue.releaseStale(now.minus(claimTimeout), now);
         if (released > 0) {
@@ -168,30 +184,28 @@ public class DeliverySender {
                 if (stopping) {
                     return;
                 }
-                send(queue, id);
+                outcomes.merge(send(queue, id), 1, Integer::sum);
             }
             // Every row handled leaves the due set (sent, dead, or rescheduled after now), so this ends.
         } while (due.size() == batchSize);
     }
 
-    private void send(MailQueue queue, long id) {
+    private Outcome send(MailQueue queue, long id) {
         Optional<MailQueue.Claim> claimed = queue.claim(id, clock.instant());
         if (claimed.isEmpty()) {
-            return;
+            return Outcome.SKIPPED;
         }
         MailQueue.Claim claim = claimed.get();
         OutgoingMail mail;
         try {
             mail = claim.mail().get();
         } catch (RuntimeException e) {
-            fail(queue, claim, "cannot compose: " + describe(e));
-            return;
+            return fail(queue, claim, "cannot compose: " + describe(e));
         }
         try {
-            transport.send(mail);
+            metrics.handOff(queue.name(), () -> transport.send(mail));
         } catch (RuntimeException e) {
-            fail(queue, claim, describe(e));
-            return;
+            return fail(queue, claim, describe(e));
         }
         // First thing after the acceptance: the end of the duplicate window.
         try {
@@ -201,9 +215,11 @@ public class DeliverySender {
             LOG.errorf(e, "%s %d: cannot note it in the sent journal; marking it on disk directly", queue.name(), id);
             queue.markSent(id, clock.instant());
             durability.flush();
-            return;
+            metrics.changesMailed(queue.name(), claim.detected(), clock.instant());
+            return Outcome.SENT;
         }
         noted++;
+        metrics.changesMailed(queue.name(), claim.detected(), clock.instant());
         try {
             queue.markSent(id, clock.instant());
         } catch (RuntimeException e) {
@@ -212,22 +228,27 @@ public class DeliverySender {
             throw e;
         }
         LOG.debugf("%s %d sent", queue.name(), id);
+        return Outcome.SENT;
     }
 
-    private void fail(MailQueue queue, MailQueue.Claim claim, String error) {
+    private Outcome fail(MailQueue queue, MailQueue.Claim claim, String error) {
         if (claim.attempt() >= maxAttempts) {
             queue.markDead(claim.id(), error);
+            metrics.mailDead(queue.name());
             LOG.errorf("%s %d failed %d times, given up (DEAD; resend with POST /admin/deliveries/{id}/resend): %s",
                     queue.name(), claim.id(), claim.attempt(), error);
-            return;
+            return Outcome.DEAD;
         }
         Instant next = clock.instant().plus(backoff.delayAfter(claim.attempt()));
         queue.markFailed(claim.id(), error, next);
+        metrics.mailFailed(queue.name());
         LOG.warnf("%s %d failed (attempt %d of %d), retry at %s: %s", queue.name(), claim.id(), claim.attempt(),
                 maxAttempts, next, error);
+        return Outcome.FAILED;
     }
 
-    static String describe(Throwable e) {
+    /** An exception and its causes on one line, for logs, {@code last_error} and health details. */
+    public static String describe(Throwable e) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (!text.isEmpty()) {

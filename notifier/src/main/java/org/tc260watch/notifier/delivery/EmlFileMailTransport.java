@@ -68,7 +68,25 @@ public class EmlFileMailTransport implements MailTransport {
         return ".eml files in " + directory.toAbsolutePath().normalize() + " (no MAILER_HOST set)";
     }
 
-    private static String hostOf(String address) {
+    @Override
+    public String name() {
+        return "eml";
+    }
+
+    /**
+     * The directory exists (or can be made) and may be written: access(2), which also sees a read-only mount. No file
+     * is written, so that a reader of the directory only ever finds mails.
+     */
+    @Override
+    public void probe() throws IOException {
+        Files.createDirectories(directory);
+        if (!Files.isWritable(directory)) {
+            throw new IOException("cannot write to " + directory);
+        }
+    }
+
+    /** The domain of an address ({@code localhost} when it has none): the right-hand side of Message-IDs, EHLO. */
+    static String hostOf(String address) {
         int at = address.lastIndexOf('@');
         String host = at < 0 ? "localhost" : address.substring(at + 1).replace(">", "").strip();
         return host.isEmpty() ? "localhost" : host;

@@ -60,9 +60,10 @@ public interface MailQueue {
     /**
      * One claimed row.
      *
-     * @param attempt the number of this attempt (1 for the first)
-     * @param mail    composes the mail, outside the claim's transaction
+     * @param attempt  the number of this attempt (1 for the first)
+     * @param mail     composes the mail, outside the claim's transaction
+     * @param detected when the changes the mail tells of were detected (the change-to-mail latency metric)
      */
-    record Claim(long id, int attempt, Supplier<OutgoingMail> mail) {
+    record Claim(long id, int attempt, Supplier<OutgoingMail> mail, List<Instant> detected) {
     }
 }

@@ -2,6 +2,7 @@ package org.tc260watch.notifier.delivery;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import java.io.IOException;
 import java.time.Duration;
 
 /** Sends through the SMTP server configured for Quarkus Mailer ({@code MAILER_HOST}, {@code MAILER_PORT}). */
@@ -10,9 +11,9 @@ public class SmtpMailTransport implements MailTransport {
     private final ReactiveMailer mailer;
     private final String from;
     private final Duration timeout;
-    private final String server;
+    private final SmtpProbe server;
 
-    public SmtpMailTransport(ReactiveMailer mailer, String from, Duration timeout, String server) {
+    public SmtpMailTransport(ReactiveMailer mailer, String from, Duration timeout, SmtpProbe server) {
         this.mailer = mailer;
         this.from = from;
         this.timeout = timeout;
@@ -33,5 +34,15 @@ public class SmtpMailTransport implements MailTransport {
     @Override
     public String describe() {
         return "SMTP server " + server;
+    }
+
+    @Override
+    public String name() {
+        return "smtp";
+    }
+
+    @Override
+    public void probe() throws IOException {
+        server.check();
     }
 }

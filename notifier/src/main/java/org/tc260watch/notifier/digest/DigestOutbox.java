@@ -155,7 +155,8 @@ public class DigestOutbox extends RowQueue {
         LocalDate runDate = digest.runDate;
         String reference = "digest-" + id;
         return Optional.of(new Claim(id, digest.attempts,
-                () -> composer.digest(reference, period, runDate, changes, closing, asOf, to)));
+                () -> composer.digest(reference, period, runDate, changes, closing, asOf, to),
+                changes.stream().map(ChangeEvent::detectedAt).toList()));
     }
 
     /** Its deliveries are sent with it. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 import org.tc260watch.notifier.config.NotifierConfig;
 import org.tc260watch.notifier.delivery.DeliverySender;
+import org.tc260watch.notifier.monitoring.NotifierMetrics;
 import org.tc260watch.notifier.storage.Durability;
 import org.tc260watch.notifier.subscription.DeliveryMode;
 
@@ -22,14 +23,16 @@ public class DigestScheduler {
     private final DigestOutbox digests;
     private final DeliverySender sender;
     private final Durability durability;
+    private final NotifierMetrics metrics;
     private final Clock clock;
     private final DigestSchedule schedule;
 
-    public DigestScheduler(DigestOutbox digests, DeliverySender sender, Durability durability, Clock clock,
-            NotifierConfig config) {
+    public DigestScheduler(DigestOutbox digests, DeliverySender sender, Durability durability, NotifierMetrics metrics,
+            Clock clock, NotifierConfig config) {
         this.digests = digests;
         this.sender = sender;
         this.durability = durability;
+        this.metrics = metrics;
         this.clock = clock;
         this.schedule = new DigestSchedule(config.digest().time(), config.digest().zone(), config.digest().weekday());
     }
@@ -63,6 +66,7 @@ public class DigestScheduler {
         if (made > 0) {
             durability.flush();
             LOG.infof("Digest run %s %s: %d digests", run.period(), run.date(), made);
+            metrics.digestRun(run.period(), made);
             sender.wake();
         }
         return made;

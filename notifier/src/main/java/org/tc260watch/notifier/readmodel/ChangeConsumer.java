@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.notifier.delivery.DeliverySender;
+import org.tc260watch.notifier.monitoring.NotifierMetrics;
 import org.tc260watch.notifier.storage.Durability;
 import org.tc260watch.notifier.storage.StorageRetry;
 
@@ -28,16 +29,19 @@ public class ChangeConsumer {
     private final ChangeRecorder recorder;
     private final DeliverySender sender;
     private final StorageRetry storage;
+    private final NotifierMetrics metrics;
 
     @Inject
-    public ChangeConsumer(ChangeRecorder recorder, DeliverySender sender, Durability durability) {
-        this(recorder, sender, new StorageRetry(durability, StorageRetry.DEFAULT_BACKOFF));
+    public ChangeConsumer(ChangeRecorder recorder, DeliverySender sender, Durability durability,
+            NotifierMetrics metrics) {
+        this(recorder, sender, new StorageRetry(durability, StorageRetry.DEFAULT_BACKOFF), metrics);
     }
 
-    ChangeConsumer(ChangeRecorder recorder, DeliverySender sender, StorageRetry storage) {
+    ChangeConsumer(ChangeRecorder recorder, DeliverySender sender, StorageRetry storage, NotifierMetrics metrics) {
         this.recorder = recorder;
         this.sender = sender;
         this.storage = storage;
+        this.metrics = metrics;
     }
 
     @Incoming(CHANGES_CHANNEL)
@@ -58,6 +62,7 @@ public class ChangeConsumer {
         }
         int deliveries = storage.untilStored("change " + event.id() + " (" + record.topic() + "-" + record.partition()
                 + " offset " + record.offset() + ")", () -> recorder.record(event));
+        metrics.changeReceived(event.type(), deliveries >= 0);
         if (deliveries < 0) {
             LOG.debugf("Change %s seen again (offset %d); nothing to do", event.id(), record.offset());
             return;

@@ -13,9 +13,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 import org.tc260watch.notifier.config.NotifierConfig;
+import org.tc260watch.notifier.delivery.DeliverySender;
 import org.tc260watch.notifier.delivery.MailTransport;
 import org.tc260watch.notifier.delivery.OutgoingMail;
 import org.tc260watch.notifier.delivery.RetryBackoff;
+import org.tc260watch.notifier.monitoring.NotifierMetrics;
 
 /**
  * Sends the queued {@link SubscriptionNotice}s through the one {@link MailTransport}, at the pace and with the
@@ -35,6 +37,7 @@ public class NoticeSender {
     private final NoticeOutbox outbox;
     private final NoticeMails mails;
     private final MailTransport transport;
+    private final NotifierMetrics metrics;
     private final Clock clock;
     private final RetryBackoff backoff;
     private final int batchSize;
@@ -45,11 +48,12 @@ public class NoticeSender {
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopping;
 
-    public NoticeSender(NoticeOutbox outbox, NoticeMails mails, MailTransport transport, Clock clock,
-            NotifierConfig config) {
+    public NoticeSender(NoticeOutbox outbox, NoticeMails mails, MailTransport transport, NotifierMetrics metrics,
+            Clock clock, NotifierConfig config) {
         this.outbox = outbox;
         this.mails = mails;
         this.transport = transport;
+        this.metrics = metrics;
         this.clock = clock;
         this.backoff = new RetryBackoff(config.delivery().initialBackoff(), config.delivery().maxBackoff());
         this.batchSize = config.delivery().batchSize();
@@ -116,13 +120,14 @@ public class NoticeSender {
         }
         try {
             OutgoingMail mail = mails.render(notice);
-            transport.send(mail);
+            metrics.handOff(NotifierMetrics.NOTICE, () -> transport.send(mail));
         } catch (RuntimeException e) {
             // This attempt's number: the claim counted it on the row, not on this copy read before.
             int attempt = notice.attempts + 1;
             Instant next = clock.instant().plus(backoff.delayAfter(attempt));
-            String error = describe(e);
+            String error = DeliverySender.describe(e);
             outbox.markFailed(notice.id, error, next);
+            metrics.mailFailed(NotifierMetrics.NOTICE);
             LOG.warnf("Notice %d (%s) failed (attempt %d), retry at %s: %s", notice.id, notice.kind, attempt, next,
                     error);
             return;
@@ -137,15 +142,6 @@ public class NoticeSender {
             case CONFIRM -> status == SubscriptionStatus.PENDING;
             case ALREADY_SUBSCRIBED -> status == SubscriptionStatus.ACTIVE;
         };
-    }
-
-    /** The exception and its innermost cause, which is where an SMTP failure says what went wrong. */
-    private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == e ? e.toString() : e + " <- " + root;
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -3,6 +3,8 @@ package org.tc260watch.notifier.readmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.events.ChangeType;
 import org.tc260watch.events.Topics;
 import org.tc260watch.notifier.delivery.RetryBackoff;
+import org.tc260watch.notifier.monitoring.NotifierMetrics;
 import org.tc260watch.notifier.storage.Durability;
 import org.tc260watch.notifier.storage.StorageRetry;
 
@@ -51,10 +54,15 @@ class ChangeConsumerTest {
     @Test
     void aDatabaseFailureIsRetriedInPlaceUntilTheChangeIsStored() {
         FlakyRecorder recorder = new FlakyRecorder(3);
+        MeterRegistry registry = new SimpleMeterRegistry();
         new ChangeConsumer(recorder, null,
-                new StorageRetry(NO_DISK, new RetryBackoff(Duration.ofMillis(1), Duration.ofMillis(4))))
+                new StorageRetry(NO_DISK, new RetryBackoff(Duration.ofMillis(1), Duration.ofMillis(4))),
+                new NotifierMetrics(registry, "eml"))
                 .consume(record(CHANGE));
         assertThat(recorder.stored).containsExactly("c1");
+        // Counted once, when stored, not once per failed try.
+        assertThat(registry.get("tc260.changes.received").tags("type", "standard.added", "result", "stored")
+                .counter().count()).isEqualTo(1.0);
     }
 
     @Test
@@ -62,7 +70,8 @@ class ChangeConsumerTest {
         FlakyRecorder recorder = new FlakyRecorder(0);
         ChangeEvent noId = new ChangeEvent(" ", ChangeType.STANDARD_ADDED, "k", null, List.of(), Instant.EPOCH, List.of());
         assertThatThrownBy(() -> new ChangeConsumer(recorder, null,
-                new StorageRetry(NO_DISK, StorageRetry.DEFAULT_BACKOFF)).consume(record(noId)))
+                new StorageRetry(NO_DISK, StorageRetry.DEFAULT_BACKOFF), new NotifierMetrics(new SimpleMeterRegistry(),
+                "eml")).consume(record(noId)))
                 .isInstanceOf(ChangeConsumer.UnusableChangeException.class);
         assertThat(recorder.stored).isEmpty();
     }

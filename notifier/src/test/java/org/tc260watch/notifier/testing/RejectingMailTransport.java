@@ -3,11 +3,13 @@ package org.tc260watch.notifier.testing;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tc260watch.notifier.config.NotifierConfig;
 import org.tc260watch.notifier.delivery.MailTransport;
+import org.tc260watch.notifier.delivery.MailTransports;
 import org.tc260watch.notifier.delivery.OutgoingMail;
 import org.tc260watch.notifier.delivery.SmtpMailTransport;
 
@@ -28,7 +30,8 @@ public class RejectingMailTransport implements MailTransport {
     public RejectingMailTransport(ReactiveMailer mailer, NotifierConfig config,
             @ConfigProperty(name = "quarkus.mailer.host") String host,
             @ConfigProperty(name = "quarkus.mailer.port") int port) {
-        this.smtp = new SmtpMailTransport(mailer, config.mail().from(), config.mail().sendTimeout(), host + ":" + port);
+        this.smtp = new SmtpMailTransport(mailer, config.mail().from(), config.mail().sendTimeout(),
+                MailTransports.probe(config, host, port, false));
     }
 
     @Override
@@ -38,6 +41,16 @@ public class RejectingMailTransport implements MailTransport {
                     + "User unknown (test)");
         }
         smtp.send(mail);
+    }
+
+    @Override
+    public String name() {
+        return smtp.name();
+    }
+
+    @Override
+    public void probe() throws IOException {
+        smtp.probe();
     }
 
     @Override

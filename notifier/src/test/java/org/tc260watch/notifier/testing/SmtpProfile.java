@@ -36,6 +36,8 @@ public class SmtpProfile implements QuarkusTestProfile {
                 "quarkus.http.proxy.proxy-address-forwarding", "true",
                 "quarkus.http.proxy.allow-x-forwarded", "true",
                 "notifier.admin-token", ADMIN_TOKEN,
+                // Health and gauges see an outage, and its end, within a second or two.
+                "notifier.monitoring.refresh", "1s",
                 // Digests run when a test asks (POST /admin/digests/run), not by the clock.
                 "notifier.digest.check-interval", "1h");
     }
