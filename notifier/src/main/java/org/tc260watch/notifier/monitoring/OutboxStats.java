@@ -21,7 +21,6 @@ import org.jboss.logging.Logger;
 import org.tc260watch.notifier.delivery.Delivery;
 import org.tc260watch.notifier.delivery.DeliveryStatus;
 import org.tc260watch.notifier.subscription.DeliveryMode;
-import org.tc260watch.notifier.subscription.SubscriptionNotice;
 import org.tc260watch.notifier.subscription.SubscriptionStatus;
 
 /**
