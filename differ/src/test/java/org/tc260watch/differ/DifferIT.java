@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tc260watch.deploy.testing.KafkaBrokerTestResource;
+import org.tc260watch.deploy.testing.PrometheusText;
 import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.events.ChangeType;
 import org.tc260watch.events.EventJson;
@@ -113,6 +114,46 @@ class DifferIT {
         send(snapshot("z9", "新草案", "2026-06-01", "r2", t0.plusSeconds(1)));
         send(run("r2", Health.HEALTHY, 1, t0.plusSeconds(1)));
         assertThat(awaitChanges(1)).extracting(ChangeEvent::type).containsExactly(ChangeType.STANDARD_ADDED);
+    }
+
+    @Test
+    void readyWhileStreamsRunsAndItsMetricsCountTheChangesItWrote() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'tc260-streams-running' }.data.state", equalTo("RUNNING"))
+                .body("checks.find { it.name == 'Kafka Streams topics health check' }.status", equalTo("UP")));
+        given().when().get("/q/health/live").then().statusCode(200)
+                .body("checks.find { it.name == 'Kafka Streams state health check' }.status", equalTo("UP"));
+        PrometheusText before = metrics();
+
+        Instant t0 = Instant.now();
+        send(snapshot("a1", "数据分类分级规则", "2026-04-12", "r1", t0));
+        send(run("r1", Health.HEALTHY, 1, t0));
+        send(snapshot("a1", "数据分类分级规则", "2026-04-12", "r2", t0.plusSeconds(1)));
+        send(snapshot("c3", "数据出境安全评估指南", "2026-05-04", "r2", t0.plusSeconds(1)));
+        send(run("r2", Health.HEALTHY, 2, t0.plusSeconds(1)));
+        Map<String, Integer> told = new java.util.TreeMap<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            for (var record : changes.poll(Duration.ofMillis(500))) {
+                ChangeEvent c = EventJson.mapper().readValue(record.value(), ChangeEvent.class);
+                if (c.standardKey().contains(tag())) { // this test's standards and its source
+                    told.merge(c.type().wireName(), 1, Integer::sum);
+                }
+            }
+            return told.containsKey(ChangeType.STANDARD_ADDED.wireName());
+        });
+        assertThat(told).containsOnlyKeys(ChangeType.SOURCE_BASELINED.wireName(), ChangeType.STANDARD_ADDED.wireName());
+
+        // The counter runs before the transaction commits: by the time a change is read, it was counted.
+        PrometheusText after = metrics();
+        told.forEach((type, count) -> assertThat(after.sum("tc260_changes_emitted_total", Map.of("type", type))
+                - before.sum("tc260_changes_emitted_total", Map.of("type", type))).as(type).isEqualTo(count.doubleValue()));
+        // Consumer lag of the Streams clients, for scaling and alerts.
+        assertThat(after.samples("kafka_consumer_fetch_manager_records_lag_max")).isNotEmpty();
+    }
+
+    private static PrometheusText metrics() {
+        return new PrometheusText(given().when().get("/q/metrics").then().statusCode(200).extract().asString());
     }
 
     private String tag() {

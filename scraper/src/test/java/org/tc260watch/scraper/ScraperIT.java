@@ -164,24 +164,27 @@ class ScraperIT {
     }
 
     @Test
-    void aBlindScraperSaysSoOnItsWellnessCheckAndRecovers() {
+    void aBlindScraperSaysSoInItsReadinessDataAndRecovers() {
         site.setState(412); // a redesign nobody knows: every path answers a new homepage
 
         ScrapeRun blind = pollOnce();
 
         assertThat(blind.health()).isEqualTo(Health.FAILED);
         assertThat(blind.reason()).startsWith(Poller.BLIND);
-        given().when().get("/q/health/well").then().statusCode(503)
-                .body("checks.find { it.name == 'tc260-site' }.status", equalTo("DOWN"))
-                .body("checks.find { it.name == 'tc260-site' }.data.status", equalTo("blind"));
-        // Blind is not dead: neither liveness nor readiness fails, so nobody restarts a scraper that cannot help it.
+        // Blind is not dead: liveness stays UP (a restart cannot make it see), and readiness waits
+        // tc260.health.stale-after before it fails, but its data say so at once.
         given().when().get("/q/health/live").then().statusCode(200);
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'tc260-site' }.data.site", equalTo("blind"))
+                .body("checks.find { it.name == 'tc260-site' }.data.'portal.suggestion.health'", equalTo("FAILED"))
+                .body("checks.find { it.name == 'tc260-site' }.data.'portal.suggestion.reason'",
+                        containsString(Poller.BLIND));
 
         site.setState(1);
         ScrapeRun seeing = pollOnce();
         assertThat(seeing.health()).isIn(Health.HEALTHY, Health.DEGRADED);
-        given().when().get("/q/health/well").then().statusCode(200)
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'tc260-site' }.data.site", equalTo("watching"))
                 .body("checks.find { it.name == 'tc260-site' }.data.generation", containsString("PORTAL"));
     }
 
@@ -208,7 +211,8 @@ class ScraperIT {
         assertThat(pollOnce().health()).isIn(Health.HEALTHY, Health.DEGRADED);
     }
 
-    private static ScrapeRun pollOnce() {
+    /** Polls through the admin endpoint; the run of the suggestion list. */
+    static ScrapeRun pollOnce() {
         PollReport report = given().header("Authorization", "Bearer " + AdminTokenTestResource.TOKEN)
                 .when().post("/admin/poll")
                 .then().statusCode(200).contentType(ContentType.JSON)

@@ -1,5 +1,8 @@
 package org.tc260watch.differ.topology;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
@@ -90,12 +93,19 @@ public class DifferTopology {
         }
     }
 
+    /**
+     * Counter: change events written to {@link Topics#CHANGES}, by {@code type}. Counted as they are processed: a task
+     * redone after a crash counts its records again, while the topic (exactly once) holds them once.
+     */
+    public static final String CHANGES_EMITTED = "tc260.changes.emitted";
+
     @Produces
-    public Topology topology(TopicBootstrap topics, DifferConfig config) {
+    public Topology topology(TopicBootstrap topics, DifferConfig config, MeterRegistry registry) {
         TopicBootstrap.Layout layout = topics.ensureTopics();
         return build(new Settings(layout.sourcePartitions(), layout.standardPartitions(),
                 new ClosingReminders(config.reminders().days()),
-                config.reminders().checkInterval(), config.withdrawal().absentRuns(), config.settleTimeout()));
+                config.reminders().checkInterval(), config.withdrawal().absentRuns(), config.settleTimeout()),
+                registry);
     }
 
     /** With the default settings. */
@@ -103,7 +113,12 @@ public class DifferTopology {
         return build(Settings.defaults(partitions));
     }
 
+    /** With meters nobody reads (tests). */
     public static Topology build(Settings settings) {
+        return build(settings, new SimpleMeterRegistry());
+    }
+
+    public static Topology build(Settings settings, MeterRegistry registry) {
         StreamsBuilder builder = new StreamsBuilder();
         store(builder, ALIASES_STORE, Serdes.String());
         store(builder, ENTITIES_STORE, JsonSerde.of(Entity.class));
@@ -133,10 +148,9 @@ public class DifferTopology {
                 .process(() -> new StandardProcessor(settings.reminders(), settings.reminderCheck()),
                         Named.as("apply-to-standard"), STANDARDS_STORE, ITEMS_STORE, REMINDERS_STORE);
 
-        detections
+        KStream<String, ChangeEvent> direct = detections
                 .filter((origin, d) -> d.direct() != null, Named.as("direct-changes"))
-                .map((origin, d) -> KeyValue.pair(d.direct().standardKey(), d.direct()), Named.as("direct-change"))
-                .to(Topics.CHANGES, Produced.with(Serdes.String(), CHANGE_RECORD).withName("write-direct-changes"));
+                .map((origin, d) -> KeyValue.pair(d.direct().standardKey(), d.direct()), Named.as("direct-change"));
         detections
                 .filter((origin, d) -> d.state() != null || d.retiredKey() != null, Named.as("states"))
                 .map((origin, d) -> d.state() != null ? KeyValue.pair(d.state().key(), d.state())
@@ -167,6 +181,10 @@ public class DifferTopology {
         gated
                 .filter((key, out) -> out instanceof ChangeEvent, Named.as("told-changes"))
                 .mapValues(out -> (ChangeEvent) out, Named.as("as-change"))
+                .merge(direct, Named.as("all-changes"))
+                .peek((key, change) -> Counter.builder(CHANGES_EMITTED)
+                        .description("Change events written to " + Topics.CHANGES)
+                        .tag("type", change.type().wireName()).register(registry).increment(), Named.as("count-changes"))
                 .to(Topics.CHANGES, Produced.with(Serdes.String(), CHANGE_RECORD).withName("write-changes"));
         gated
                 .filter((key, out) -> out instanceof StandardInput, Named.as("items-gone"))

@@ -60,6 +60,19 @@ public interface ScraperConfig {
 
     Fetch fetch();
 
+    Health health();
+
+    /** What readiness ({@code /q/health/ready}) expects of the polls. */
+    interface Health {
+
+        /**
+         * The scraper is not ready once its last delivered poll, or the last successful read of every watched source,
+         * is older than this ({@code TC260_HEALTH_STALE_AFTER}). Unset: 3 × {@code tc260.poll-interval}; when the
+         * interval is {@code off} (no scheduled polls), never stale.
+         */
+        Optional<Duration> staleAfter();
+    }
+
     /** The HTTP client towards the site. */
     interface Fetch {
 

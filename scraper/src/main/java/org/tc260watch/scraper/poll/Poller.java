@@ -36,8 +36,8 @@ import org.tc260watch.scraper.source.SourceAdapter;
  * an error and said in the reason of the runs concerned: the retired generation's runs (FAILED, soft 404) and the new
  * generation's first runs (DEGRADED, never complete: its pages are new to us). When the site answers pages but no
  * entry point of any generation is recognised, the scraper is <em>blind</em>: every run is FAILED with the reason
- * {@code blind: no known page type answers (site redesigned?)}, logged as an error and shown on
- * {@code /q/health/well}. A site that does not answer at all (refused, timeouts, 5xx) is not a redesign: the live
+ * {@code blind: no known page type answers (site redesigned?)}, logged as an error and shown in the readiness data
+ * ({@code /q/health/ready}). A site that does not answer at all (refused, timeouts, 5xx) is not a redesign: the live
  * generation stays, and its runs are FAILED with the fetch error.
  *
  * <p>Which runs are published: those of the live generation's sources, and of a generation that just stopped being
@@ -57,16 +57,19 @@ public class Poller {
     private final GenerationWatch watch;
     private final Duration publishTimeout;
     private final Duration fullProbeInterval;
+    private final DeliveredPolls delivered;
+    private volatile Instant runningSince;
 
     @Inject
     public Poller(@Any Instance<SourceAdapter> adapters, SourcePoller sourcePoller, SnapshotPublisher publisher,
-            GenerationWatch watch, ScraperConfig config) {
+            GenerationWatch watch, ScraperConfig config, DeliveredPolls delivered) {
         this(adapters.stream().toList(), sourcePoller, publisher, watch, config.publishTimeout(),
-                config.fullRecrawlInterval());
+                config.fullRecrawlInterval(), delivered);
     }
 
     public Poller(List<SourceAdapter> adapters, SourcePoller sourcePoller, SnapshotPublisher publisher,
-            GenerationWatch watch, Duration publishTimeout, Duration fullProbeInterval) {
+            GenerationWatch watch, Duration publishTimeout, Duration fullProbeInterval, DeliveredPolls delivered) {
+        this.delivered = delivered;
         this.adapters = adapters.stream().sorted(Comparator.comparing(SourceAdapter::source)).toList();
         this.sourcePoller = sourcePoller;
         this.publisher = publisher;
@@ -89,16 +92,24 @@ public class Poller {
             throw new PollInProgressException();
         }
         try {
+            runningSince = Instant.now();
             List<SourceRunResult> results = read();
             List<ScrapeRun> runs = new ArrayList<>();
             for (SourceRunResult result : results) {
                 publisher.publish(result.snapshots(), result.run(), publishTimeout);
                 runs.add(result.run());
             }
+            delivered.delivered(runs, Instant.now());
             return runs;
         } finally {
+            runningSince = null;
             running.unlock();
         }
+    }
+
+    /** When the poll that is running now started; null when none is. */
+    public Instant runningSince() {
+        return runningSince;
     }
 
     /** Reads the site and decides every run's verdict; publishes nothing. The runs to publish, in source order. */
@@ -186,7 +197,7 @@ public class Poller {
         }
         watch.record(new GenerationWatch.Verdict(Instant.now(), nowLive, blind, note,
                 published.stream().map(SourceRunResult::run).toList()));
-        logSummary(published, nowLive, blind, session);
+        logSummary(published, nowLive, blind, session, Duration.between(now, Instant.now()));
         return published;
     }
 
@@ -209,9 +220,9 @@ public class Poller {
     private static SourceRunResult blind(SourceRunResult result) {
         ScrapeRun r = result.run();
         String own = r.reason() == null ? "" : "; " + r.source() + ": " + r.reason();
-        return new SourceRunResult(new ScrapeRun(r.runId(), r.source(), null, r.pagesFetched(), r.bytes(), 0,
+        return result.withRun(new ScrapeRun(r.runId(), r.source(), null, r.pagesFetched(), r.bytes(), 0,
                 r.notModified(), r.errors(), Health.FAILED, BLIND + own, false, r.startedAt(), r.finishedAt()),
-                List.of(), result.entry());
+                List.of());
     }
 
     /** The first run of a newly live generation: its pages are new to us, so it is not trusted as complete yet. */
@@ -223,33 +234,25 @@ public class Poller {
     private static SourceRunResult annotated(SourceRunResult result, Health health, String note) {
         ScrapeRun r = result.run();
         String reason = r.reason() == null ? note : note + "; " + r.reason();
-        return new SourceRunResult(new ScrapeRun(r.runId(), r.source(), r.generation(), r.pagesFetched(), r.bytes(),
+        return result.withRun(new ScrapeRun(r.runId(), r.source(), r.generation(), r.pagesFetched(), r.bytes(),
                 r.items(), r.notModified(), r.errors(), health, reason, r.complete() && health == Health.HEALTHY,
-                r.startedAt(), r.finishedAt()), result.snapshots(), result.entry());
+                r.startedAt(), r.finishedAt()), result.snapshots());
     }
 
     private static void logSummary(List<SourceRunResult> published, Set<SiteGeneration> live, boolean blind,
-            PollSession session) {
+            PollSession session, Duration took) {
         for (SourceRunResult result : published) {
-            ScrapeRun run = result.run();
-            if (run.health() == Health.HEALTHY) {
-                LOG.infof("%s: HEALTHY, %d item(s), %d page(s) (%d not modified), complete=%s, run %s", run.source(),
-                        run.items(), run.pagesFetched(), run.notModified(), run.complete(), run.runId());
+            if (result.run().health() == Health.HEALTHY) {
+                LOG.info(PollLog.source(result));
             } else {
-                LOG.warnf("%s: %s, %d item(s), %d page(s) (%d not modified), complete=%s, run %s: %s", run.source(),
-                        run.health(), run.items(), run.pagesFetched(), run.notModified(), run.complete(),
-                        run.runId(), run.reason());
+                LOG.warn(PollLog.source(result));
             }
         }
-        long healthy = published.stream().filter(r -> r.run().health() == Health.HEALTHY).count();
-        long degraded = published.stream().filter(r -> r.run().health() == Health.DEGRADED).count();
-        long failed = published.stream().filter(r -> r.run().health() == Health.FAILED).count();
-        String line = String.format("tc260 poll: generation=%s blind=%s runs=%d healthy=%d degraded=%d failed=%d "
-                + "items=%d requests=%d", GenerationWatch.describe(live), blind, published.size(), healthy, degraded,
-                failed, published.stream().mapToInt(r -> r.run().items()).sum(), session.requests());
+        String line = PollLog.poll(published, GenerationWatch.describe(live), blind, session.requests(), took);
+        long unhealthy = published.stream().filter(r -> r.run().health() != Health.HEALTHY).count();
         if (blind) {
             LOG.error(line);
-        } else if (failed > 0 || degraded > 0) {
+        } else if (unhealthy > 0) {
             LOG.warn(line);
         } else {
             LOG.info(line);

@@ -21,6 +21,9 @@ import org.tc260watch.scraper.publish.PublishException;
 @ApplicationScoped
 public class ScheduledPoll {
 
+    /** The scheduled job's identity. */
+    public static final String IDENTITY = "tc260-poll";
+
     private static final Logger LOG = Logger.getLogger(ScheduledPoll.class);
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final double MAX_JITTER = 0.5;
@@ -31,7 +34,7 @@ public class ScheduledPoll {
     @Inject
     ScraperConfig config;
 
-    @Scheduled(identity = "tc260-poll", every = "${tc260.poll-interval}", delayed = "${tc260.poll-delay}",
+    @Scheduled(identity = IDENTITY, every = "${tc260.poll-interval}", delayed = "${tc260.poll-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         Duration jitter = jitter(config.pollInterval(), config.pollJitter());

@@ -71,6 +71,8 @@ public class SourcePoller {
 
     private static final Logger LOG = Logger.getLogger(SourcePoller.class);
     private static final String LAYOUT_CHANGED = "layout changed";
+    /** A long read (the first full read at a polite pace takes minutes) says how far it got this often. */
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     private final PageFetcher fetcher;
     private final SiteAddress site;
@@ -80,12 +82,13 @@ public class SourcePoller {
     private final Map<String, DetailAdapter> detailAdapters;
     private final Duration fullRecrawlInterval;
     private final int maxFailuresInARow;
+    private final ScrapeMetrics metrics;
 
     @Inject
     public SourcePoller(PageFetcher fetcher, ScraperConfig config, RunHistory history, SourceMemories memories,
-            @Any Instance<DetailAdapter> detailAdapters) {
+            @Any Instance<DetailAdapter> detailAdapters, ScrapeMetrics metrics) {
         this(fetcher, new SiteAddress(config.baseUrl()), config.maxPages(), history, memories,
-                detailAdapters.stream().toList(), config.fullRecrawlInterval(), config.maxFailuresInARow());
+                detailAdapters.stream().toList(), config.fullRecrawlInterval(), config.maxFailuresInARow(), metrics);
     }
 
     /** Without detail pages, reading everything every time (for tests of the list logic). */
@@ -96,6 +99,14 @@ public class SourcePoller {
     public SourcePoller(PageFetcher fetcher, SiteAddress site, int maxPages, RunHistory history,
             SourceMemories memories, List<DetailAdapter> detailAdapters, Duration fullRecrawlInterval,
             int maxFailuresInARow) {
+        this(fetcher, site, maxPages, history, memories, detailAdapters, fullRecrawlInterval, maxFailuresInARow,
+                ScrapeMetrics.unpublished());
+    }
+
+    public SourcePoller(PageFetcher fetcher, SiteAddress site, int maxPages, RunHistory history,
+            SourceMemories memories, List<DetailAdapter> detailAdapters, Duration fullRecrawlInterval,
+            int maxFailuresInARow, ScrapeMetrics metrics) {
+        this.metrics = metrics;
         this.fetcher = fetcher;
         this.site = site;
         this.maxPages = maxPages;
@@ -140,6 +151,10 @@ public class SourcePoller {
         private int pagesFetched;
         private int notModified;
         private long bytes;
+        private int newItems;
+        private int changedItems;
+        private int listPage;
+        private Instant lastProgress = startedAt;
 
         Run(SourceAdapter adapter, PollSession session) {
             this.adapter = adapter;
@@ -171,6 +186,7 @@ public class SourcePoller {
                     break;
                 }
                 URI url = request.get().url();
+                listPage = n;
                 Reading page = readListPage(request.get());
                 String problem = page.problem();
                 ParsedPage parsed = page.parsed();
@@ -218,6 +234,11 @@ public class SourcePoller {
                     }
                     Remembered before = memory.items.get(item.itemKey());
                     boolean unchanged = before != null && before.listed().equals(item);
+                    if (before == null) {
+                        newItems++;
+                    } else if (!unchanged) {
+                        changedItems++;
+                    }
                     allKnown &= unchanged;
                     read.put(item.itemKey(), complete(item, before, unchanged));
                 }
@@ -254,15 +275,18 @@ public class SourcePoller {
                 FetchResult result = session.fetch(request, cached == null ? Validators.NONE : cached.validators());
                 if (result.notModified()) {
                     notModified++;
+                    metrics.notModified(adapter.source(), ScrapeMetrics.Page.LIST);
                     return new Reading(cached.parsed(), null);
                 }
                 FetchedPage page = result.page().orElseThrow();
                 bytes += page.bytes();
+                metrics.fetched(adapter.source(), ScrapeMetrics.Page.LIST, page.bytes());
                 if (isDownload(page)) {
                     memory.pages.remove(request.key());
                     return new Reading(null, "not a page (Content-Type " + page.contentType() + ")");
                 }
                 ParsedPage parsed = parseSafely(() -> adapter.parse(page, site));
+                metrics.parsed(adapter.source(), ScrapeMetrics.Page.LIST, parsed);
                 if (parsed.clean() && !result.validators().isEmpty() && !request.isPost()) {
                     memory.pages.put(request.key(), new CachedPage(result.validators(), parsed));
                 } else {
@@ -270,8 +294,23 @@ public class SourcePoller {
                 }
                 return new Reading(parsed, null);
             } catch (FetchException e) {
+                metrics.failed(adapter.source(), ScrapeMetrics.Page.LIST, e);
                 return new Reading(null, e.getMessage());
+            } finally {
+                progress();
             }
+        }
+
+        /** Every {@link #PROGRESS_EVERY} of a run, one line that says how far it got. */
+        private void progress() {
+            Instant now = Instant.now();
+            if (Duration.between(lastProgress, now).compareTo(PROGRESS_EVERY) < 0) {
+                return;
+            }
+            lastProgress = now;
+            LOG.infof("%s: %s in progress: list page %d (at most %d), %d item(s) so far, %d page(s) fetched "
+                    + "(%d not modified), %s", adapter.source(), full ? "full read" : "read", listPage, maxPages,
+                    read.size(), pagesFetched, notModified, PollLog.seconds(Duration.between(startedAt, now)));
         }
 
         /**
@@ -305,16 +344,19 @@ public class SourcePoller {
                         cacheFits ? cached.validators() : Validators.NONE);
                 if (result.notModified()) {
                     notModified++;
+                    metrics.notModified(adapter.source(), ScrapeMetrics.Page.DETAIL);
                     parsed = cached.parsed();
                 } else {
                     FetchedPage page = result.page().orElseThrow();
                     bytes += page.bytes();
+                    metrics.fetched(adapter.source(), ScrapeMetrics.Page.DETAIL, page.bytes());
                     if (isDownload(page)) {
                         memory.details.remove(url);
                         return detailFailed(item, before, unchanged, url,
                                 "not a page (Content-Type " + page.contentType() + ")");
                     }
                     parsed = parseSafely(() -> details.parse(item, page, site));
+                    metrics.parsed(adapter.source(), ScrapeMetrics.Page.DETAIL, parsed);
                     if (parsed.clean() && !result.validators().isEmpty()) {
                         memory.details.put(url, new CachedDetail(result.validators(), item, parsed));
                     } else {
@@ -322,7 +364,10 @@ public class SourcePoller {
                     }
                 }
             } catch (FetchException e) {
+                metrics.failed(adapter.source(), ScrapeMetrics.Page.DETAIL, e);
                 return detailFailed(item, before, unchanged, url, e.getMessage());
+            } finally {
+                progress();
             }
             if (parsed.verdict() == ParsedPage.Verdict.SOFT_404 || parsed.verdict() == ParsedPage.Verdict.UNRECOGNISED) {
                 return detailFailed(item, before, unchanged, url, parsed.reason());
@@ -401,7 +446,8 @@ public class SourcePoller {
                     pagesFetched, bytes, items.size(), notModified, errors, health, reason, complete, startedAt,
                     Instant.now());
             history.record(run);
-            return new SourceRunResult(run, items, entry);
+            metrics.polled(adapter.source(), Duration.between(startedAt, run.finishedAt()));
+            return new SourceRunResult(run, items, entry, newItems, changedItems);
         }
 
         private ParsedPage parseSafely(java.util.function.Supplier<ParsedPage> parse) {

@@ -1,5 +1,7 @@
 package org.tc260watch.scraper.publish;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -35,6 +37,14 @@ public class SnapshotPublisher {
     @Channel(SCRAPE_RUNS_CHANNEL)
     MutinyEmitter<ScrapeRun> runs;
 
+    /** Counter: snapshots acknowledged by Kafka, by {@code source}. */
+    public static final String SNAPSHOTS_PUBLISHED = "tc260.snapshots.published";
+    /** Counter: runs acknowledged by Kafka, by {@code source} and {@code health}. */
+    public static final String RUNS_PUBLISHED = "tc260.scrape.runs.published";
+
+    @Inject
+    MeterRegistry registry;
+
     public void publish(List<Snapshot> items, ScrapeRun run, Duration timeout) throws PublishException {
         long deadline = System.nanoTime() + timeout.toNanos();
         if (!items.isEmpty()) {
@@ -43,8 +53,12 @@ public class SnapshotPublisher {
                     .toList();
             await(Uni.join().all(acks).andFailFast().replaceWithVoid(), deadline,
                     items.size() + " snapshot(s) of " + run.source());
+            Counter.builder(SNAPSHOTS_PUBLISHED).description("Snapshots acknowledged by Kafka")
+                    .tag("source", run.source()).register(registry).increment(items.size());
         }
         await(runs.sendMessage(keyed(run, run.source())), deadline, "the scrape run of " + run.source());
+        Counter.builder(RUNS_PUBLISHED).description("Scrape runs acknowledged by Kafka")
+                .tag("source", run.source()).tag("health", run.health().name()).register(registry).increment();
     }
 
     private static <T> Message<T> keyed(T payload, String key) {

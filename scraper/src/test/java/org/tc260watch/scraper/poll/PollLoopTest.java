@@ -2,14 +2,15 @@ package org.tc260watch.scraper.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tc260watch.events.Health;
@@ -42,6 +43,8 @@ class PollLoopTest {
     private final SiteAddress address = new SiteAddress(URI.create(site.baseUrl()));
     private final PageFetcher fetcher = new PageFetcher(new FetchSettings(Duration.ZERO, 5_000_000), address.baseUrl());
     private final GenerationWatch watch = new GenerationWatch();
+    /** Only {@code Poller.poll} (which publishes) uses it; these tests call {@code read}. */
+    private final DeliveredPolls delivered = new DeliveredPolls(new SimpleMeterRegistry(), Optional.empty());
     private final SuggestionListAdapter suggestions = new SuggestionListAdapter();
     private final SourceAdapter portalNews =
             new StandInListAdapter("test.portal.news", SiteGeneration.PORTAL, "/portal/cms/work/10/2");
@@ -65,7 +68,8 @@ class PollLoopTest {
     }
 
     private Poller poller(SourcePoller sourcePoller, SourceAdapter... adapters) {
-        return new Poller(List.of(adapters), sourcePoller, null, watch, Duration.ofSeconds(5), Duration.ofHours(24));
+        return new Poller(List.of(adapters), sourcePoller, null, watch, Duration.ofSeconds(5), Duration.ofHours(24),
+                delivered);
     }
 
     @Test
@@ -243,11 +247,7 @@ class PollLoopTest {
         });
         assertThat(blind).allSatisfy(r -> assertThat(r.snapshots()).isEmpty());
         assertThat(site.requests("/tc260/tzgg/list.shtml")).hasSize(1); // every generation was probed
-        SiteHealthCheck check = new SiteHealthCheck();
-        check.watch = watch;
-        HealthCheckResponse health = check.call();
-        assertThat(health.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
-        assertThat(health.getData().orElseThrow()).containsEntry("status", "blind");
+        assertThat(SiteHealthCheck.siteStatus(watch.last())).isEqualTo("blind");
 
         // Still blind, now unreachable too: that is no generation change, and the last-known one's runs say why.
         site.down();
@@ -311,7 +311,7 @@ class PollLoopTest {
         SourcePoller oneFailureAllowed = new SourcePoller(fetcher, address, 10, new RunHistory(), new SourceMemories(),
                 List.of(), Duration.ofHours(24), 1);
         Poller impatient = new Poller(List.of(suggestions, portalNews), oneFailureAllowed, null, watch,
-                Duration.ofSeconds(5), Duration.ofHours(24));
+                Duration.ofSeconds(5), Duration.ofHours(24), delivered);
 
         List<SourceRunResult> runs = impatient.read();
 
