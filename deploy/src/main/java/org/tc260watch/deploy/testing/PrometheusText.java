@@ -36,8 +36,13 @@ public final class PrometheusText {
                     labels.put(label.group(1), label.group(2).replace("\\\"", "\"").replace("\\\\", "\\"));
                 }
             }
-            samples.add(new Sample(m.group(1), Map.copyOf(labels), Double.parseDouble(m.group(3))));
+            samples.add(new Sample(m.group(1), Map.copyOf(labels), number(m.group(3))));
         }
+    }
+
+    /** Every sample, in the order of the text. */
+    public List<Sample> samples() {
+        return List.copyOf(samples);
     }
 
     /** The samples of one metric (the exact sample name, e.g. {@code x_total} or {@code x_seconds_count}). */
@@ -53,5 +58,14 @@ public final class PrometheusText {
 
     public double sum(String name) {
         return sum(name, Map.of());
+    }
+
+    /** Prometheus writes infinities as {@code +Inf} and {@code -Inf}, which {@link Double#parseDouble} does not read. */
+    private static double number(String value) {
+        return switch (value) {
+            case "+Inf" -> Double.POSITIVE_INFINITY;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(value);
+        };
     }
 }

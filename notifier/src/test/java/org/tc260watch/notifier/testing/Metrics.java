@@ -2,22 +2,16 @@ package org.tc260watch.notifier.testing;
 
 import static io.restassured.RestAssured.given;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.tc260watch.deploy.testing.PrometheusText;
 
-/** The running notifier's {@code /q/metrics}, read as the Prometheus text format (samples; comments skipped). */
+/** The running notifier's {@code /q/metrics}, read by {@link PrometheusText}, with the lookups its tests use. */
 public final class Metrics {
 
-    /** One line: {@code name{label="value",...} value}. */
+    /** One sample: {@code name{label="value",...} value}. */
     public record Sample(String name, Map<String, String> labels, double value) {
     }
-
-    private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)(?:\\s+\\d+)?");
-    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
 
     private final List<Sample> samples;
 
@@ -31,33 +25,8 @@ public final class Metrics {
     }
 
     static Metrics parse(String text) {
-        List<Sample> samples = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            Matcher m = LINE.matcher(line.strip());
-            if (!m.matches()) {
-                throw new AssertionError("not a Prometheus sample line: " + line);
-            }
-            Map<String, String> labels = new LinkedHashMap<>();
-            if (m.group(2) != null) {
-                Matcher l = LABEL.matcher(m.group(2));
-                while (l.find()) {
-                    labels.put(l.group(1), l.group(2).replace("\\\"", "\"").replace("\\\\", "\\"));
-                }
-            }
-            samples.add(new Sample(m.group(1), labels, number(m.group(3))));
-        }
-        return new Metrics(samples);
-    }
-
-    private static double number(String value) {
-        return switch (value) {
-            case "+Inf" -> Double.POSITIVE_INFINITY;
-            case "-Inf" -> Double.NEGATIVE_INFINITY;
-            default -> Double.parseDouble(value);
-        };
+        return new Metrics(new PrometheusText(text).samples().stream()
+                .map(s -> new Sample(s.name(), s.labels(), s.value())).toList());
     }
 
     /** Samples of one name whose labels include all of {@code labels} (name, value, name, value ...). */
