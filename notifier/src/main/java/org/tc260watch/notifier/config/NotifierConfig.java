@@ -39,6 +39,26 @@ public interface NotifierConfig {
 
     Monitoring monitoring();
 
+    Stream stream();
+
+    /** The server-sent event stream {@code /api/changes/stream}. */
+    interface Stream {
+        /** How often each open stream looks for new changes in the database. */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        /** A comment line after this long without events, so proxies keep an idle stream open. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /**
+         * How long a stream waits at a gap in the sequence numbers (an insert not yet committed, on another instance)
+         * before it passes it.
+         */
+        @WithDefault("5s")
+        Duration gapGrace();
+    }
+
     /** The background reads behind the health checks and gauges, so that a probe or a scrape never waits. */
     interface Monitoring {
         /** How often the outbox is counted and the mail server (or the .eml directory) probed. */

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tc260watch.notifier.config.NotifierConfig;
 import org.tc260watch.notifier.readmodel.ChangeFilter;
 import org.tc260watch.notifier.readmodel.ChangeQuery;
 import org.tc260watch.notifier.readmodel.StoredChange;
@@ -35,15 +35,12 @@ public class ChangeStream {
     private final Duration heartbeat;
     private final Duration gapGrace;
 
-    public ChangeStream(ChangeQuery changes, Clock clock,
-            @ConfigProperty(name = "notifier.stream.poll-interval", defaultValue = "500ms") Duration pollInterval,
-            @ConfigProperty(name = "notifier.stream.heartbeat", defaultValue = "15s") Duration heartbeat,
-            @ConfigProperty(name = "notifier.stream.gap-grace", defaultValue = "5s") Duration gapGrace) {
+    public ChangeStream(ChangeQuery changes, Clock clock, NotifierConfig config) {
         this.changes = changes;
         this.clock = clock;
-        this.pollInterval = pollInterval;
-        this.heartbeat = heartbeat;
-        this.gapGrace = gapGrace;
+        this.pollInterval = config.stream().pollInterval();
+        this.heartbeat = config.stream().heartbeat();
+        this.gapGrace = config.stream().gapGrace();
     }
 
     /** One stored change as the stream sends it. */
