@@ -93,6 +93,27 @@ class NoticeClaimIT {
         assertThat(read(stale).attempts).isEqualTo(2);
     }
 
+    @Test
+    void aLateFailureOfAnInstanceThatLostItsClaimDoesNotUndoTheNewerClaim() {
+        Instant now = Instant.now();
+        long id = queueNotice();
+        assertThat(outbox.claim(id, now.minus(Duration.ofMinutes(10)))).isTrue(); // attempt 1: an instance hangs
+        outbox.releaseStale(now.minus(Duration.ofMinutes(2)), now);
+        assertThat(outbox.claim(id, now)).isTrue(); // attempt 2, by another instance
+
+        // The hung instance wakes up and reports its attempt as failed: too late, the row is attempt 2's.
+        outbox.markFailed(id, 1, "connection reset", now.plus(Duration.ofMinutes(1)));
+        SubscriptionNotice row = read(id);
+        assertThat(row.status).isEqualTo(DeliveryStatus.SENDING);
+        assertThat(row.lastError).isNull();
+
+        // Attempt 2's own failure counts.
+        outbox.markFailed(id, 2, "mailbox unavailable", now.plus(Duration.ofMinutes(1)));
+        row = read(id);
+        assertThat(row.status).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(row.lastError).isEqualTo("mailbox unavailable");
+    }
+
     /** A pending subscription with a confirmation notice that is not due yet. @return the notice's id */
     private static long queueNotice() {
         return QuarkusTransaction.requiringNew().call(() -> {

@@ -233,14 +233,14 @@ public class DeliverySender {
 
     private Outcome fail(MailQueue queue, MailQueue.Claim claim, String error) {
         if (claim.attempt() >= maxAttempts) {
-            queue.markDead(claim.id(), error);
+            queue.markDead(claim.id(), claim.attempt(), error);
             metrics.mailDead(queue.name());
             LOG.errorf("%s %d failed %d times, given up (DEAD; resend with POST /admin/deliveries/{id}/resend): %s",
                     queue.name(), claim.id(), claim.attempt(), error);
             return Outcome.DEAD;
         }
         Instant next = clock.instant().plus(backoff.delayAfter(claim.attempt()));
-        queue.markFailed(claim.id(), error, next);
+        queue.markFailed(claim.id(), claim.attempt(), error, next);
         metrics.mailFailed(queue.name());
         LOG.warnf("%s %d failed (attempt %d of %d), retry at %s: %s", queue.name(), claim.id(), claim.attempt(),
                 maxAttempts, next, error);

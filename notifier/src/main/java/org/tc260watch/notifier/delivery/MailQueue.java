@@ -34,11 +34,14 @@ public interface MailQueue {
      */
     boolean markSentBeforeCrash(long id, Instant at);
 
-    /** The attempt failed; the next one is due at {@code next}. */
-    void markFailed(long id, String error, Instant next);
+    /**
+     * Attempt {@code attempt} ({@link Claim#attempt()}) failed; the next one is due at {@code next}. Nothing happens when
+     * the row is no longer in that claim (another instance took it up after the claim timeout).
+     */
+    void markFailed(long id, int attempt, String error, Instant next);
 
-    /** The last attempt failed: given up until an admin resends it. */
-    void markDead(long id, String error);
+    /** The last attempt failed: given up until an admin resends it. Fenced by the attempt as {@link #markFailed} is. */
+    void markDead(long id, int attempt, String error);
 
     /**
      * Rows claimed before {@code claimedBefore} and never marked: their process died, or hung, mid-send. They go back to

@@ -47,21 +47,26 @@ public final class MailRows {
                 .executeUpdate() > 0;
     }
 
-    /** SENDING → PENDING, due again at {@code next}. */
-    public void failed(long id, String error, Instant next) {
+    /**
+     * SENDING → PENDING, due again at {@code next}, if the row is still in the claim of attempt {@code attempt}. The
+     * attempt number fences a stale instance: one that hung past the claim timeout while another released the row and
+     * claimed it again (attempt + 1) must not undo that newer claim with its late failure.
+     */
+    public void failed(long id, int attempt, String error, Instant next) {
         em().createQuery("update " + name + " r set r.status = :pending, r.lastError = :error, r.nextAttemptAt = :next,"
-                        + " r.claimedAt = null where r.id = :id and r.status = :sending")
+                        + " r.claimedAt = null where r.id = :id and r.status = :sending and r.attempts = :attempt")
                 .setParameter("pending", DeliveryStatus.PENDING).setParameter("error", MailQueue.shortened(error))
                 .setParameter("next", next).setParameter("id", id).setParameter("sending", DeliveryStatus.SENDING)
-                .executeUpdate();
+                .setParameter("attempt", attempt).executeUpdate();
     }
 
-    /** SENDING → DEAD. @return whether the row was SENDING */
-    public boolean dead(long id, String error) {
+    /** SENDING → DEAD, fenced by the attempt as {@link #failed} is. @return whether the row was in that claim */
+    public boolean dead(long id, int attempt, String error) {
         return em().createQuery("update " + name + " r set r.status = :dead, r.lastError = :error, r.claimedAt = null"
-                        + " where r.id = :id and r.status = :sending")
+                        + " where r.id = :id and r.status = :sending and r.attempts = :attempt")
                 .setParameter("dead", DeliveryStatus.DEAD).setParameter("error", MailQueue.shortened(error))
-                .setParameter("id", id).setParameter("sending", DeliveryStatus.SENDING).executeUpdate() > 0;
+                .setParameter("id", id).setParameter("sending", DeliveryStatus.SENDING)
+                .setParameter("attempt", attempt).executeUpdate() > 0;
     }
 
     /** DEAD → PENDING with a fresh count of attempts, due now. @return whether the row was DEAD */

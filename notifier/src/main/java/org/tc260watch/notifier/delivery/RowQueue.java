@@ -29,14 +29,14 @@ public abstract class RowQueue implements MailQueue {
 
     @Override
     @Transactional
-    public void markFailed(long id, String error, Instant next) {
-        rows().failed(id, error, next);
+    public void markFailed(long id, int attempt, String error, Instant next) {
+        rows().failed(id, attempt, error, next);
     }
 
     @Override
     @Transactional
-    public void markDead(long id, String error) {
-        if (rows().dead(id, error)) {
+    public void markDead(long id, int attempt, String error) {
+        if (rows().dead(id, attempt, error)) {
             afterDead(id, error);
         }
     }

@@ -75,10 +75,13 @@ public class NoticeOutbox {
                 DeliveryStatus.PENDING);
     }
 
-    /** The attempt failed; the notice is pending again from {@code nextAttemptAt} on. */
+    /**
+     * Attempt {@code attempt} failed; the notice is pending again from {@code nextAttemptAt} on, unless another
+     * instance has claimed it since ({@link org.tc260watch.notifier.delivery.MailRows#failed}).
+     */
     @Transactional
-    public void markFailed(long noticeId, String error, Instant nextAttemptAt) {
-        rows.failed(noticeId, error, nextAttemptAt);
+    public void markFailed(long noticeId, int attempt, String error, Instant nextAttemptAt) {
+        rows.failed(noticeId, attempt, error, nextAttemptAt);
     }
 
     /** Claims older than {@code claimedBefore}: their instance died mid-send; pending again, due now. */

@@ -126,7 +126,7 @@ public class NoticeSender {
             int attempt = notice.attempts + 1;
             Instant next = clock.instant().plus(backoff.delayAfter(attempt));
             String error = DeliverySender.describe(e);
-            outbox.markFailed(notice.id, error, next);
+            outbox.markFailed(notice.id, attempt, error, next);
             metrics.mailFailed(NotifierMetrics.NOTICE);
             LOG.warnf("Notice %d (%s) failed (attempt %d), retry at %s: %s", notice.id, notice.kind, attempt, next,
                     error);
