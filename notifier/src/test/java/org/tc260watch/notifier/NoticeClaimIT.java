@@ -84,7 +84,8 @@ class NoticeClaimIT {
         assertThat(outbox.claim(fresh, now)).isTrue();
 
         // As a sender pass does with notifier.delivery.claim-timeout (2m): the instance that claimed it died mid-send.
-        outbox.releaseStale(now.minus(Duration.ofMinutes(2)), now);
+        // Due again only tomorrow: this instance's own sender must not take it up before the test does.
+        outbox.releaseStale(now.minus(Duration.ofMinutes(2)), now.plus(NOT_DUE));
 
         assertThat(read(stale).status).isEqualTo(DeliveryStatus.PENDING);
         assertThat(read(fresh).status).as("a send in progress elsewhere is left alone").isEqualTo(DeliveryStatus.SENDING);
@@ -98,7 +99,8 @@ class NoticeClaimIT {
         Instant now = Instant.now();
         long id = queueNotice();
         assertThat(outbox.claim(id, now.minus(Duration.ofMinutes(10)))).isTrue(); // attempt 1: an instance hangs
-        outbox.releaseStale(now.minus(Duration.ofMinutes(2)), now);
+        // Due again only tomorrow: this instance's own sender must not take it up before the test does.
+        outbox.releaseStale(now.minus(Duration.ofMinutes(2)), now.plus(NOT_DUE));
         assertThat(outbox.claim(id, now)).isTrue(); // attempt 2, by another instance
 
         // The hung instance wakes up and reports its attempt as failed: too late, the row is attempt 2's.
