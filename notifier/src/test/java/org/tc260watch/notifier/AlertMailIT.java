@@ -3,10 +3,12 @@ package org.tc260watch.notifier;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -100,6 +102,9 @@ class AlertMailIT extends ChangeTopicBase {
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;《&lt;b&gt;x&lt;/b&gt;》" + tag)
                 .doesNotContain("<script>").doesNotContain("<b>x</b>");
         assertThat(MailParts.text(mail)).contains("《" + title + "》");
+        // The JSON API gives the title as it was scraped, as JSON that no browser renders as a page.
+        given().when().get("/api/changes/" + change.id()).then().statusCode(200)
+                .contentType(ContentType.JSON).body("state.title", equalTo(title));
         assertThat(mail.getSubject()).isEqualTo("[TC260] 征求意见 / Open for comment: 《" + title
                 + "》 — until 2027-02-28");
 

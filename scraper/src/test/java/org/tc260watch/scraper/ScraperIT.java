@@ -197,6 +197,17 @@ class ScraperIT {
                 .then().statusCode(403).body("error", equalTo("forbidden"));
         given().header("Authorization", "Basic " + AdminTokenTestResource.TOKEN).when().post("/admin/poll")
                 .then().statusCode(401);
+        // Near misses (one character more or less) and the token anywhere but the Authorization header.
+        String token = AdminTokenTestResource.TOKEN;
+        given().header("Authorization", "Bearer " + token + "x").when().post("/admin/poll").then().statusCode(403);
+        given().header("Authorization", "Bearer " + token.substring(1)).when().post("/admin/poll").then()
+                .statusCode(403);
+        for (String name : List.of("token", "access_token", "admin_token")) {
+            given().queryParam(name, token).when().post("/admin/poll").then().statusCode(401);
+        }
+        given().cookie("token", token).when().post("/admin/poll").then().statusCode(401);
+        // A GET (a link someone is tricked into opening) never polls.
+        given().header("Authorization", "Bearer " + token).when().get("/admin/poll").then().statusCode(405);
 
         assertThat(site.requests()).isEmpty();
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.tc260watch.events.Attachment;
 import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.events.ChangeType;
@@ -28,6 +29,8 @@ public final class ChangeDescriber {
     /** Titles longer than this (code points, 《》 included) are shortened with … in subjects. */
     static final int SUBJECT_TITLE_LENGTH = 60;
     private static final String NONE = "—";
+    /** Line breaks and other control characters of scraped text, with the spaces around them. */
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\p{Cntrl}\\u2028\\u2029]+\\s*");
     private static final DateTimeFormatter DETECTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private ChangeDescriber() {
@@ -72,7 +75,8 @@ public final class ChangeDescriber {
             default -> {
             }
         }
-        return subject.toString();
+        // One line, whatever the site wrote: a line break in a header would start a header of the site's choosing.
+        return LINE_BREAKS.matcher(subject).replaceAll(" ");
     }
 
     /** What happened: the change type's label, more precise where the change says more. */

@@ -39,6 +39,27 @@ class DeadlineCalendarWriterTest {
     }
 
     @Test
+    void lineBreaksInScrapedTextCannotStartAPropertyOrAnEvent() {
+        String hostile = "<script>alert(1)</script>\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:forged\nURL:javascript:alert(1)";
+        OpenPeriod period = new OpenPeriod("title:hostile", hostile, null, LocalDate.of(2026, 4, 30), 1,
+                Instant.parse("2026-03-20T02:30:00Z"), PAGE, List.of("javascript:alert(1)\r\nATTACH:file:///etc/passwd"));
+
+        String ics = DeadlineCalendarWriter.write(List.of(period));
+        Calendar calendar = Calendars.parse(ics);
+        calendar.validate();
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertThat(events).hasSize(1);
+        // iCalendar text has one line break (\n): CRLF reads back as it.
+        assertThat(Calendars.value(events.get(0), "SUMMARY"))
+                .isEqualTo("征求意见截止 / Comment deadline: 《" + hostile.replace("\r\n", "\n") + "》");
+        assertThat(Calendars.value(events.get(0), "URL")).isEqualTo(PAGE.toString());
+        assertThat(events.get(0).getProperties("ATTACH")).isEmpty();
+        // Every line of the file is a property or a folded continuation: the scraped breaks are escaped (\n).
+        assertThat(ics.split("\r\n")).allSatisfy(line -> assertThat(line).doesNotContain("\r").doesNotContain("\n")
+                .matches("( |[A-Z-]+[:;]).*")).filteredOn(line -> line.startsWith("BEGIN:VEVENT")).hasSize(1);
+    }
+
+    @Test
     void theUidFollowsTheOriginKeySoItSurvivesKeyMigration() {
         String uid = DeadlineCalendarWriter.uid("title:数据安全技术 数据分类");
         assertThat(uid).isEqualTo(DeadlineCalendarWriter.uid("title:数据安全技术 数据分类")).endsWith("@tc260-watch")

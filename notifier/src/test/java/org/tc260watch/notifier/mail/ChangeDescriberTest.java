@@ -46,6 +46,19 @@ class ChangeDescriberTest {
     }
 
     @Test
+    void aLineBreakInScrapedTextCannotAddAMailHeader() {
+        StandardState hostile = draft().toBuilder().title("标题\r\nBcc: victim@example.org\n\u2028<script>x</script>")
+                .ids(List.of("GB/T 1-2026\r\nX-Injected: 1")).stage(Stage.PUBLISHED).build();
+
+        for (ChangeType type : ChangeType.values()) {
+            assertThat(ChangeDescriber.subject(change(type, hostile), BOTH)).as(type.name())
+                    .doesNotContain("\r").doesNotContain("\n").doesNotContain("\u2028");
+        }
+        assertThat(ChangeDescriber.subject(change(ChangeType.PUBLISHED, hostile), BOTH))
+                .isEqualTo("[TC260] 已发布 / Published: 《标题 Bcc: victim@example.org <script>x</script>》 GB/T 1-2026 X-Injected: 1");
+    }
+
+    @Test
     void everyChangeTypeHasItsSubject() {
         assertThat(ChangeDescriber.subject(change(ChangeType.STANDARD_ADDED, draft()), BOTH))
                 .isEqualTo("[TC260] 征求意见 / Open for comment: 《" + TITLE + "》 — until 2026-10-25");

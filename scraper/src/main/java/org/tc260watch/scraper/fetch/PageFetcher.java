@@ -151,7 +151,9 @@ public class PageFetcher {
     // --- hosts and robots.txt ------------------------------------------------------------------------------------
 
     private void checkHost(URI original, URI url) throws FetchException {
-        if (url.getScheme() == null || url.getHost() == null) {
+        // file:, ftp:, javascript: and the like are never asked for, whatever the page or the redirect says.
+        if (url.getHost() == null || !("http".equalsIgnoreCase(url.getScheme())
+                || "https".equalsIgnoreCase(url.getScheme()))) {
             throw new FetchException(original, "not an absolute http(s) URL: " + url, null, null, Kind.NOT_ALLOWED);
         }
         if (allowedOrigin != null && !sameOrigin(allowedOrigin, url)) {

@@ -119,6 +119,71 @@ class PageFetcherTest {
     }
 
     @Test
+    void refusesRedirectsToOtherSchemesAndHostsWithoutAskingThem() throws Exception {
+        other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        // The same host and port over TLS is another origin too.
+        String[] targets = {"file:///etc/passwd", "ftp://127.0.0.1/pub/x", "javascript:alert(1)",
+                "https://127.0.0.1:" + other.getAddress().getPort() + "/portal/suggestion", "//localhost:" + site.port() + "/x",
+                "http://127.0.0.1:" + site.port() + "@localhost:" + site.port() + "/portal/suggestion"};
+        for (int i = 0; i < targets.length; i++) {
+            String target = targets[i];
+            other.createContext("/to/" + i, exchange -> redirect(exchange, target));
+        }
+        other.start();
+        PageFetcher fetcher = fetcher(Duration.ZERO, 5_000_000);
+
+        for (int i = 0; i < targets.length; i++) {
+            URI from = URI.create("http://127.0.0.1:" + other.getAddress().getPort() + "/to/" + i);
+            assertThatThrownBy(() -> fetcher.get(from)).as(targets[i]).isInstanceOf(FetchException.class)
+                    .hasMessageContaining("redirect to another host refused")
+                    .satisfies(e -> assertThat(((FetchException) e).kind()).isEqualTo(FetchException.Kind.REDIRECT));
+        }
+        assertThat(site.requests()).isEmpty();
+    }
+
+    @Test
+    void asksOnlyTheSitesOriginWhateverALinkSays() {
+        PageFetcher fetcher = new PageFetcher(new FetchSettings(Duration.ZERO, 5_000_000),
+                URI.create(site.baseUrl()));
+        for (String url : new String[] {"file:///etc/passwd", "ftp://127.0.0.1:" + site.port() + "/portal/suggestion",
+                "javascript:alert(1)", "https://127.0.0.1:" + site.port() + "/portal/suggestion",
+                "http://localhost:" + site.port() + "/portal/suggestion", "http://127.0.0.1:1/portal/suggestion"}) {
+            assertThatThrownBy(() -> fetcher.get(URI.create(url))).as(url).isInstanceOf(FetchException.class)
+                    .satisfies(e -> assertThat(((FetchException) e).kind()).isEqualTo(FetchException.Kind.NOT_ALLOWED));
+        }
+        // Not even the fetcher that may ask any host (tests of the fetcher alone) leaves HTTP.
+        assertThatThrownBy(() -> fetcher(Duration.ZERO, 5_000_000).get(URI.create("ftp://127.0.0.1/x")))
+                .isInstanceOf(FetchException.class).hasMessageContaining("not an absolute http(s) URL");
+        assertThat(site.requests()).isEmpty();
+    }
+
+    @Test
+    void cutsOffABodyThatNeverEndsAtTheSizeCap() {
+        site.endlessBodies(Duration.ZERO);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> fetcher(Duration.ZERO, 100_000).get(URI.create(site.baseUrl() + "/portal/suggestion")))
+                .isInstanceOf(FetchException.class).hasMessageContaining("larger than 100000 bytes")
+                .satisfies(e -> assertThat(((FetchException) e).kind()).isEqualTo(FetchException.Kind.TOO_LARGE));
+        // Not retried: the same page would be as large again.
+        assertThat(site.requests("/portal/suggestion")).hasSize(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void givesUpOnATrickleThatNeverFinishesWithinTheReadTimeoutPerAttempt() {
+        site.endlessBodies(Duration.ofMillis(100));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> fetcher(Duration.ZERO, 5_000_000).get(URI.create(site.baseUrl() + "/portal/suggestion")))
+                .isInstanceOf(FetchException.class).hasMessageContaining("no complete answer within 1000 ms")
+                .satisfies(e -> assertThat(((FetchException) e).kind()).isEqualTo(FetchException.Kind.TIMEOUT));
+        // Three attempts of one read timeout (1 s) each, and short back-offs: bounded, not a hang.
+        assertThat(site.requests("/portal/suggestion")).hasSize(3);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
     void takesTheCharsetFromTheHeaderBeforeTheMetaTag() {
         byte[] body = "<meta charset=\"gbk\">".getBytes(StandardCharsets.US_ASCII);
 

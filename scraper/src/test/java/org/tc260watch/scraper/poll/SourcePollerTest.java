@@ -145,6 +145,22 @@ class SourcePollerTest {
     }
 
     @Test
+    void aBodyThatNeverEndsFailsTheRunInsteadOfHangingIt() {
+        // One attempt each: PageFetcherTest shows the retries are bounded too.
+        SourcePoller once = new SourcePoller(new PageFetcher(new FetchSettings(Duration.ZERO, 100_000, 1,
+                Duration.ofSeconds(1))), new SiteAddress(URI.create(site.baseUrl())), 10, history);
+        site.endlessBodies(Duration.ofMillis(100));
+        ScrapeRun trickle = once.poll(adapter).run();
+        site.endlessBodies(Duration.ZERO);
+        ScrapeRun flood = once.poll(adapter).run();
+
+        assertThat(trickle.health()).isEqualTo(Health.FAILED);
+        assertThat(trickle.reason()).contains("timed out");
+        assertThat(flood.health()).isEqualTo(Health.FAILED);
+        assertThat(flood.reason()).contains("larger than 100000 bytes");
+    }
+
+    @Test
     void stopsAtThePageCapAndSaysTheListIsIncomplete() {
         SourcePoller capped = new SourcePoller(fetcher, new SiteAddress(URI.create(site.baseUrl())), 1, history);
 

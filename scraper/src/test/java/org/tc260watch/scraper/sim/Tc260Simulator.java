@@ -70,6 +70,8 @@ public final class Tc260Simulator implements AutoCloseable {
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile int failureStatus;
     private volatile Duration retryAfter;
+    /** Null: bodies end; else every page but robots.txt gets a body that never ends, a chunk per this pause. */
+    private volatile Duration endlessBodies;
     /** When each distinct body was first served: its Last-Modified. */
     private final Map<String, Instant> firstServed = new ConcurrentHashMap<>();
     private HttpServer server;
@@ -186,6 +188,16 @@ public final class Tc260Simulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers every page but robots.txt with a 200 whose body never ends: a 1 KiB chunk of HTML every {@code pause}
+     * ({@link Duration#ZERO}: as fast as the client reads, an oversized answer; longer: a trickle that never
+     * finishes), until the client hangs up. Null restores normal answers.
+     */
+    public Tc260Simulator endlessBodies(Duration pause) {
+        this.endlessBodies = pause;
+        return this;
+    }
+
     /** Every request received, oldest first. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
@@ -243,6 +255,13 @@ public final class Tc260Simulator implements AutoCloseable {
                 key = "POST " + path + (form.isEmpty() ? "" : "?" + form);
             }
             pause();
+            Duration endless = endlessBodies;
+            if (endless != null && !path.equals("/robots.txt")) {
+                requests.add(new RecordedRequest(exchange.getRequestMethod(), path, post ? form : query,
+                        headersOf(exchange), current.number(), 200, Instant.now()));
+                streamForever(exchange, endless);
+                return;
+            }
             if (dropConnections) {
                 requests.add(new RecordedRequest(exchange.getRequestMethod(), path, post ? form : query,
                         headersOf(exchange), current.number(), 0, Instant.now()));
@@ -305,6 +324,28 @@ public final class Tc260Simulator implements AutoCloseable {
             }
         } finally {
             exchange.close();
+        }
+    }
+
+    /** Chunked HTML until the client hangs up (or, as a safety net for a client that never does, a minute). */
+    private static void streamForever(HttpExchange exchange, Duration pause) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/html;charset=UTF-8");
+        exchange.sendResponseHeaders(200, 0);
+        byte[] chunk = "<p>tc260</p>\n".repeat(73).getBytes(StandardCharsets.UTF_8);
+        long end = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        OutputStream out = exchange.getResponseBody();
+        try {
+            while (System.nanoTime() < end) {
+                out.write(chunk);
+                out.flush();
+                if (!pause.isZero()) {
+                    Thread.sleep(pause.toMillis());
+                }
+            }
+        } catch (IOException e) {
+            // The client hung up: what it should do.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
