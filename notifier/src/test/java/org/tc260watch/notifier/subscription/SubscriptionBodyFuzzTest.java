@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,8 +23,9 @@ import org.tc260watch.notifier.web.StrictJson;
  * Fuzz tests of the subscription API's bodies without HTTP (docs/fuzzing.md): the bytes are read as the resource
  * reads them ({@link StrictJson} over the event JSON settings the service's mapper gets) and then checked as the
  * resource checks them. A body is either accepted, or refused with {@link JsonProcessingException} (unreadable JSON,
- * an unknown property, a wrong type; ApiExceptionMappers answers 400) or {@link InvalidRequestException} (400);
- * anything else would be a 500.
+ * an unknown property, a wrong type) or {@link CharConversionException} (bytes Jackson cannot decode; both answered
+ * 400 by ApiExceptionMappers) or {@link InvalidRequestException} (400); anything else would be a 500. Findings are
+ * kept in {@code SubscriptionBodyFuzzTestInputs/<target>/}.
  */
 @Timeout(30)
 class SubscriptionBodyFuzzTest {
@@ -63,7 +65,7 @@ class SubscriptionBodyFuzzTest {
     private static <T> T read(ObjectReader reader, byte[] body) throws IOException {
         try {
             return reader.readValue(body);
-        } catch (JsonProcessingException refused) {
+        } catch (JsonProcessingException | CharConversionException refused) {
             return null;
         }
     }
