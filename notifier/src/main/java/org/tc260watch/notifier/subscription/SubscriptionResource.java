@@ -76,7 +76,7 @@ public class SubscriptionResource {
         if (request == null) {
             throw new InvalidRequestException("body must be a JSON object such as {\"email\": \"you@example.org\"}");
         }
-        EmailAddress email = parse(request.email());
+        EmailAddress email = request.address();
         Preferences preferences = request.preferences().withKnownTopics(tagger);
         limits.checkAddress(email);
         try {
@@ -144,13 +144,5 @@ public class SubscriptionResource {
 
     private Subscription managed(String token) {
         return linkTokens.follow(token, Tokens.Purpose.MANAGE, subscriptions::find);
-    }
-
-    private static EmailAddress parse(String email) {
-        try {
-            return EmailAddress.parse(email);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(e.getMessage());
-        }
     }
 }

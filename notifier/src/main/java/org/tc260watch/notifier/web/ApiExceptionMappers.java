@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.CharConversionException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,6 +29,15 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         return error(Response.Status.BAD_REQUEST, "malformed JSON body: " + e.getOriginalMessage());
+    }
+
+    /**
+     * Bytes that are not text in the encoding Jackson detects (it reads UTF-32 from some byte patterns): an
+     * IOException, not a JsonProcessingException, so Quarkus' reader lets it through as a 500 without this.
+     */
+    @ServerExceptionMapper
+    public Response undecodableJson(CharConversionException e) {
+        return error(Response.Status.BAD_REQUEST, "malformed JSON body: " + e.getMessage());
     }
 
     /** Valid JSON of the wrong shape; Quarkus has its own (empty-bodied) mapper for exactly this type. */
