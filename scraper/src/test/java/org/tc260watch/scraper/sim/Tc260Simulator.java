@@ -30,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 
@@ -68,6 +69,8 @@ public final class Tc260Simulator implements AutoCloseable {
     private volatile boolean conditional = true;
     private volatile boolean dropConnections;
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    /** Body bytes written (after gzip), for benchmarks that compare clients by traffic. */
+    private final AtomicLong bodyBytesSent = new AtomicLong();
     private volatile int failureStatus;
     private volatile Duration retryAfter;
     /** Null: bodies end; else every page but robots.txt gets a body that never ends, a chunk per this pause. */
@@ -208,8 +211,14 @@ public final class Tc260Simulator implements AutoCloseable {
         return requests.stream().filter(r -> r.pathAndQuery().equals(pathAndQuery)).toList();
     }
 
+    /** Response body bytes sent since the start or the last {@link #clearRequests()} (gzipped size when gzipped). */
+    public long bodyBytesSent() {
+        return bodyBytesSent.get();
+    }
+
     public Tc260Simulator clearRequests() {
         requests.clear();
+        bodyBytesSent.set(0);
         return this;
     }
 
@@ -318,6 +327,8 @@ public final class Tc260Simulator implements AutoCloseable {
             exchange.getResponseHeaders().set("Server", "tc260-simulator");
             exchange.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
             if (!head && body.length > 0) {
+                // Counted before writing, so a client that has read the body sees it counted.
+                bodyBytesSent.addAndGet(body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
                 }

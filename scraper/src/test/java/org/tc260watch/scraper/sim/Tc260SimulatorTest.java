@@ -130,6 +130,23 @@ class Tc260SimulatorTest {
     }
 
     @Test
+    void countsTheBodyBytesItSendsAsSent() throws Exception {
+        HttpResponse<byte[]> zipped = http.send(request("/portal/suggestion").header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(site.bodyBytesSent()).isEqualTo(zipped.body().length);
+
+        // A 304 sends no body.
+        String etag = zipped.headers().firstValue("ETag").orElseThrow();
+        assertThat(send(request("/portal/suggestion").header("If-None-Match", etag)).statusCode()).isEqualTo(304);
+        assertThat(site.bodyBytesSent()).isEqualTo(zipped.body().length);
+
+        int plain = get("/portal/suggestion?page=2").body().getBytes(StandardCharsets.UTF_8).length;
+        assertThat(site.bodyBytesSent()).isEqualTo(zipped.body().length + plain);
+        site.clearRequests();
+        assertThat(site.bodyBytesSent()).isZero();
+    }
+
+    @Test
     void failsTheNextRequestsWithRetryAfterThenRecovers() throws Exception {
         site.failNext(2, 429).retryAfter(java.time.Duration.ofSeconds(3));
         HttpResponse<String> limited = get("/portal/suggestion");
