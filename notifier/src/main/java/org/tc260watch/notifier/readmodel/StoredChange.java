@@ -1,13 +1,11 @@
 package org.tc260watch.notifier.readmodel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -17,7 +15,7 @@ import org.tc260watch.events.EventJson;
 /** A change event as received from {@code tc260.changes}; its JSON payload is served back unchanged. */
 @Entity
 @Table(name = "change_event")
-public class StoredChange extends PanacheEntityBase {
+public class StoredChange extends FacetedEntity {
 
     /** {@code ChangeEvent.id}: deterministic, so a redelivered change finds its row and does nothing. */
     @Id
@@ -52,24 +50,6 @@ public class StoredChange extends PanacheEntityBase {
     @Column(nullable = false)
     public String payload;
 
-    // What the filters look at ({@link Facets}), as the standard was after the change; computed once, when stored.
-
-    @Column(length = 64)
-    public String kind;
-
-    @Column(length = 64)
-    public String stage;
-
-    @Column(length = Facets.MAX_TITLE)
-    public String title;
-
-    /** {@code ,tag,tag,}; null only in a row stored before the read model had facets, until it is indexed. */
-    @Column(length = Facets.MAX_TOPICS)
-    public String topics;
-
-    @Column(name = "search_text", length = Facets.MAX_SEARCH_TEXT)
-    public String searchText;
-
     /** The change as published: the payload read back. */
     public ChangeEvent event() {
         try {
@@ -77,18 +57,5 @@ public class StoredChange extends PanacheEntityBase {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored change " + id + " is not a ChangeEvent", e);
         }
-    }
-
-    public List<String> topicList() {
-        return Facets.topicList(topics);
-    }
-
-    /** Sets the facets columns. */
-    public void index(Facets facets) {
-        kind = facets.kind();
-        stage = facets.stage();
-        title = facets.title();
-        topics = facets.topics();
-        searchText = facets.searchText();
     }
 }

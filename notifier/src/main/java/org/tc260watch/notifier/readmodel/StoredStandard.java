@@ -1,14 +1,12 @@
 package org.tc260watch.notifier.readmodel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import org.tc260watch.events.EventJson;
 import org.tc260watch.events.StandardState;
 
@@ -18,7 +16,7 @@ import org.tc260watch.events.StandardState;
  */
 @Entity
 @Table(name = "standard")
-public class StoredStandard extends PanacheEntityBase {
+public class StoredStandard extends FacetedEntity {
 
     @Id
     @Column(length = 512)
@@ -27,22 +25,6 @@ public class StoredStandard extends PanacheEntityBase {
     /** The current public key ({@code StandardState.key}). */
     @Column(name = "std_key", nullable = false, length = 512)
     public String key;
-
-    @Column(length = Facets.MAX_TITLE)
-    public String title;
-
-    @Column(length = 64)
-    public String kind;
-
-    @Column(length = 64)
-    public String stage;
-
-    /** {@code ,tag,tag,} ({@link Facets#topics()}). */
-    @Column(nullable = false, length = Facets.MAX_TOPICS)
-    public String topics;
-
-    @Column(name = "search_text", nullable = false, length = Facets.MAX_SEARCH_TEXT)
-    public String searchText;
 
     @Column(name = "comment_start")
     public LocalDate commentStart;
@@ -75,18 +57,5 @@ public class StoredStandard extends PanacheEntityBase {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored standard " + origin + " is not a StandardState", e);
         }
-    }
-
-    public List<String> topicList() {
-        return Facets.topicList(topics);
-    }
-
-    /** Sets the facets columns. */
-    public void index(Facets facets) {
-        kind = facets.kind();
-        stage = facets.stage();
-        title = facets.title();
-        topics = facets.topics();
-        searchText = facets.searchText();
     }
 }
