@@ -14,8 +14,14 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.tc260watch.deploy.testing.KafkaBrokerTestResource;
@@ -27,6 +33,7 @@ import org.tc260watch.events.Stage;
 import org.tc260watch.events.StageStep;
 import org.tc260watch.events.StandardState;
 import org.tc260watch.notifier.readmodel.ReadModelIndexer;
+import org.tc260watch.notifier.readmodel.ReadModelMeta;
 import org.tc260watch.notifier.readmodel.StoredChange;
 import org.tc260watch.notifier.testing.ChangeTopicBase;
 import org.tc260watch.notifier.testing.SampleChanges;
@@ -219,6 +226,35 @@ class ReadModelIT extends ChangeTopicBase {
             indexer.remember("rules of an older version");
             indexer.reconcile();
             assertThat(ids("q", tag, "topic", "personal-information")).containsExactly(change.id());
+        }
+    }
+
+    @Nested
+    class TwoInstancesStartingTogether {
+
+        @Test
+        void bothReconcileTheTagsWithoutFailing() throws Exception {
+            for (int round = 0; round < 5; round++) {
+                QuarkusTransaction.requiringNew().run(() -> ReadModelMeta.deleteAll());
+                CyclicBarrier start = new CyclicBarrier(2);
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                try {
+                    List<Future<?>> runs = new ArrayList<>();
+                    for (int i = 0; i < 2; i++) {
+                        runs.add(pool.submit(() -> {
+                            start.await(10, TimeUnit.SECONDS);
+                            indexer.reconcile();
+                            return null;
+                        }));
+                    }
+                    for (Future<?> run : runs) {
+                        run.get(60, TimeUnit.SECONDS); // throws if reconcile failed
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+                assertThat(QuarkusTransaction.requiringNew().call(() -> ReadModelMeta.count())).isEqualTo(1);
+            }
         }
     }
 

@@ -18,7 +18,8 @@ import org.tc260watch.notifier.matching.TopicTagger;
  * every change and standard is tagged again, once: a filter by topic then means the same thing for old and new
  * items.</li>
  * </ul>
- * Several instances starting together may both do it; the result is the same.
+ * Several instances starting together may both do it; the result is the same, and the one that records the
+ * fingerprint second finds it recorded.
  */
 @ApplicationScoped
 public class ReadModelIndexer {
@@ -60,7 +61,14 @@ public class ReadModelIndexer {
             standards += batch.size();
             after = batch.size() < BATCH ? null : batch.get(batch.size() - 1).origin;
         }
-        remember(tagger.fingerprint());
+        try {
+            remember(tagger.fingerprint());
+        } catch (RuntimeException e) {
+            // Another instance starting at the same moment recorded it first (the key is unique): same rules, same tags.
+            if (!tagger.fingerprint().equals(storedFingerprint())) {
+                throw e;
+            }
+        }
         if (changes + standards > 0) {
             LOG.infof("Topic rules changed: tagged %d changes and %d standards again", changes, standards);
         }
