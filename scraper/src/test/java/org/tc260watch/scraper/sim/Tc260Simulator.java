@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -75,6 +76,10 @@ public final class Tc260Simulator implements AutoCloseable {
     private volatile Duration retryAfter;
     /** Null: bodies end; else every page but robots.txt gets a body that never ends, a chunk per this pause. */
     private volatile Duration endlessBodies;
+    /** Null: every path answers its route; else paths under {@link PathOverride#pathPrefix()} answer something else. */
+    private volatile PathOverride override;
+    /** Share of each page body that is sent (1: all); the rest is cut off mid-markup, as by a dropped transfer. */
+    private volatile double keep = 1.0;
     /** When each distinct body was first served: its Last-Modified. */
     private final Map<String, Instant> firstServed = new ConcurrentHashMap<>();
     private HttpServer server;
@@ -201,6 +206,47 @@ public final class Tc260Simulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Paths starting with {@code pathPrefix} answer with HTTP 200 and the fixture {@code file} (relative to the
+     * fixture root, e.g. {@code core/homepage-redesigned.html}), or with the homepage when {@code file} is null: a
+     * soft 404 of one page type, one page type redesigned, or (prefix {@code /}) a redesign of the whole site, on top
+     * of whatever state is current. A null prefix restores normal answers.
+     */
+    public Tc260Simulator override(String pathPrefix, String file) {
+        if (pathPrefix == null) {
+            this.override = null;
+            return this;
+        }
+        String resource = file == null ? null : fixtureRoot + "/" + file;
+        if (resource != null && loader.getResource(resource) == null) {
+            throw new IllegalArgumentException("no such fixture " + resource);
+        }
+        this.override = new PathOverride(pathPrefix, resource);
+        return this;
+    }
+
+    /**
+     * Sends only this share (0 < keep <= 1) of every page body, cut mid-markup, with a matching Content-Length: a
+     * page truncated upstream that the client cannot tell from a whole one by its length. 1 restores whole bodies.
+     */
+    public Tc260Simulator truncateBodies(double keep) {
+        if (!(keep > 0 && keep <= 1)) {
+            throw new IllegalArgumentException("keep must be in (0, 1]: " + keep);
+        }
+        this.keep = keep;
+        return this;
+    }
+
+    /** Ends every injected failure: listening again, normal statuses, no delay, whole bodies, no overrides. */
+    public synchronized Tc260Simulator clearFaults() {
+        failuresLeft.set(0);
+        dropConnections = false;
+        endlessBodies = null;
+        override = null;
+        keep = 1.0;
+        return up();
+    }
+
     /** Every request received, oldest first. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
@@ -284,7 +330,10 @@ public final class Tc260Simulator implements AutoCloseable {
             if (forced == 0 && failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 forced = failureStatus;
             }
-            Optional<String> resource = current.resourceFor(key).or(current::homepage);
+            PathOverride o = override;
+            Optional<String> resource = o != null && path.startsWith(o.pathPrefix())
+                    ? Optional.ofNullable(o.resource()).or(current::homepage)
+                    : current.resourceFor(key).or(current::homepage);
             if (forced != 0) {
                 status = forced;
                 contentType = "text/html;charset=UTF-8";
@@ -294,6 +343,10 @@ public final class Tc260Simulator implements AutoCloseable {
                 status = 200;
                 contentType = contentTypeOf(resource.get());
                 body = read(resource.get(), contentType.contains("charset=UTF-8"));
+                double share = keep;
+                if (share < 1 && !path.equals("/robots.txt")) {
+                    body = Arrays.copyOf(body, (int) (body.length * share));
+                }
             } else {
                 status = 404;
                 contentType = "text/html;charset=UTF-8";
@@ -336,6 +389,9 @@ public final class Tc260Simulator implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    private record PathOverride(String pathPrefix, String resource) {
     }
 
     /** Chunked HTML until the client hangs up (or, as a safety net for a client that never does, a minute). */

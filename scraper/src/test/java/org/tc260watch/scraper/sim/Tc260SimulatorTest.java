@@ -99,6 +99,39 @@ class Tc260SimulatorTest {
         assertThat(get("/portal/suggestion").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void overridesPageTypesOnTopOfTheCurrentStateUntilTheFaultsAreCleared() throws Exception {
+        site.setState(3).override("/portal/suggestion-detail/", null);
+        assertThat(get("/portal/suggestion").body()).contains("jumpDetail('3bb57023c00a464faf4c2f7b9a5524c7','2026-04-30')");
+        HttpResponse<String> detail = get("/portal/suggestion-detail/3bb57023c00a464faf4c2f7b9a5524c7");
+        assertThat(detail.statusCode()).isEqualTo(200);
+        assertThat(detail.body()).contains("<ul class=\"inList\">");
+
+        site.override("/", "core/homepage-redesigned.html");
+        String redesigned = get("/portal/suggestion").body();
+        assertThat(redesigned).doesNotContain("jumpDetail").isEqualTo(get("/anything").body());
+        assertThatThrownBy(() -> site.override("/", "core/no-such-page.html")).hasMessageContaining("no such fixture");
+
+        site.clearFaults();
+        assertThat(get("/portal/suggestion").body()).contains("d4e5f6a7b8c94d0e8f1a2b3c4d5e6f70");
+    }
+
+    @Test
+    void truncatesBodiesWithAMatchingLengthUntilTheFaultsAreCleared() throws Exception {
+        String whole = get("/portal/suggestion").body();
+        site.truncateBodies(0.5);
+        HttpResponse<String> cut = get("/portal/suggestion");
+
+        assertThat(cut.statusCode()).isEqualTo(200);
+        assertThat(cut.body().length()).isLessThan(whole.length() * 3 / 4);
+        assertThat(whole).startsWith(cut.body().substring(0, cut.body().length() - 2));
+        assertThat(cut.body()).doesNotContain("</html>");
+        assertThatThrownBy(() -> site.truncateBodies(0)).isInstanceOf(IllegalArgumentException.class);
+
+        site.status(503).dropConnections(true).clearFaults();
+        assertThat(get("/portal/suggestion").body()).isEqualTo(whole);
+    }
+
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return send(request(pathAndQuery));
     }
