@@ -3,6 +3,8 @@ package org.tc260watch.differ.identity;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tc260watch.events.StandardId;
 import org.tc260watch.events.TextNormaliser;
 
@@ -15,6 +17,7 @@ public final class StandardKeys {
 
     /** Prefix of keys derived from titles, for items that carry no identifier yet. */
     public static final String TITLE_KEY_PREFIX = "title:";
+    private static final Pattern TRAILING_BRACKETS = Pattern.compile("\\s*\\(([^()]+)\\)$");
 
     private StandardKeys() {
     }
@@ -46,13 +49,20 @@ public final class StandardKeys {
     }
 
     /**
-     * The title as a standard's own name: normalised, without 《》 and without a draft-stage suffix, since "（报批稿）"
-     * names a document of the standard, not the standard (a new draft stage is a stage change, not a new title).
+     * The title as a standard's own name: normalised, without 《》, without a draft-stage suffix, since "（报批稿）"
+     * names a document of the standard, not the standard (a new draft stage is a stage change, not a new title), and
+     * without its identifier in trailing brackets ("…防护指引（TC260-PG-20266A）"): the practice-guide list writes it, a
+     * batch notice of the same guide does not, and the two must not take turns as the title.
      */
     public static String displayTitle(String title) {
-        return TextNormaliser.normalise(title)
+        String t = TextNormaliser.normalise(title)
                 .replaceAll("[《》]", "")
                 .replaceAll("\\s*[(]?(征求意见稿|送审稿|报批稿|草案)[)]?$", "")
                 .strip();
+        Matcher bracketed = TRAILING_BRACKETS.matcher(t);
+        if (bracketed.find() && bracketed.start() > 0 && StandardId.parse(bracketed.group(1)).isPresent()) {
+            t = t.substring(0, bracketed.start()).strip();
+        }
+        return t;
     }
 }

@@ -42,6 +42,20 @@ class StandardDiffTest {
                 List.of(), List.of(KEY), T0)).state();
     }
 
+    /**
+     * Found by the fault-injection suite: a guide's list entry writes its number after the title, a batch notice of it
+     * does not. Whichever item changes last must not turn that into a title change (or its reversal).
+     */
+    @Test
+    void aTitleWithItsOwnNumberInBracketsIsTheSameTitle() {
+        StandardState known = apply(draft(), item("notice", Stage.COMMENT_DRAFT, BOOK, ItemDates.NONE, List.of(),
+                List.of(KEY), T0.plusSeconds(60))).state();
+        StandardDiff.Result listed = apply(known, item("guide-list", Stage.COMMENT_DRAFT, BOOK + "（" + KEY + "）",
+                ItemDates.NONE, List.of(), List.of(KEY), T0.plusSeconds(120)));
+        assertThat(listed.changes()).isEmpty();
+        assertThat(listed.state().title()).isEqualTo(BOOK);
+    }
+
     @Test
     void aLaterStageIsAStageChange() {
         StandardDiff.Result r = apply(draft(),

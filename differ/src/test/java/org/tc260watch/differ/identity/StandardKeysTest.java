@@ -56,6 +56,19 @@ class StandardKeysTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            网络安全标准实践指南——智能体应用安全防护指引（TC260-PG-20266A） | 网络安全标准实践指南——智能体应用安全防护指引
+            网络安全标准实践指南——智能体应用安全防护指引 (TC260-PG-20266A)  | 网络安全标准实践指南——智能体应用安全防护指引
+            数据安全技术 数据分类分级规则（GB/T 43697-2024）               | 数据安全技术 数据分类分级规则
+            网络安全技术 生成式人工智能服务安全基本要求（征求意见稿）         | 网络安全技术 生成式人工智能服务安全基本要求
+            人工智能安全治理框架（2.0版）                                   | 人工智能安全治理框架(2.0版)
+            (TC260-PG-20266A)                                              | (TC260-PG-20266A)
+            """)
+    void displayTitlesDropTheirOwnBracketedIdentifierButNoOtherBrackets(String title, String display) {
+        assertThat(StandardKeys.displayTitle(title)).isEqualTo(display);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             关于国家标准《数据安全技术 数据分类分级规则》征求意见稿征求意见的通知 | title:关于国家标准《数据安全技术数据分类分级规则》征求意见稿征求意见的通知
             """)
     void withoutABookTitleTheWholeTitleIsTheKey(String title, String key) {
