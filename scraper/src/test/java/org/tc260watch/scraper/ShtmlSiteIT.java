@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.tc260watch.deploy.testing.KafkaBrokerTestResource;
 import org.tc260watch.events.Health;
 import org.tc260watch.events.ItemKind;
@@ -278,6 +280,30 @@ class ShtmlSiteIT {
         }
         assertThat(snapshots(encoded.get(XWDT)).get(XWDT + ":d513a007d04347f58e483fabaefb34b8").title())
                 .isEqualTo("《人工智能安全治理框架》3.0版发布");
+    }
+
+    /** Found by the fault-injection suite: a page cut anywhere must not change an item, then or after it heals. */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.3, 0.51, 0.7, 0.9})
+    void bodiesTruncatedAnywhereChangeNoItemThenOrAfterwards(double keep) {
+        Map<String, ScrapeRun> before = pollOnce();
+        Map<String, ScrapeRun> truncated;
+        try {
+            site.truncateBodies(keep);
+            truncated = pollOnce();
+        } finally {
+            site.clearFaults();
+        }
+        Map<String, ScrapeRun> healed = pollOnce();
+
+        for (String source : SHTML_SOURCES) {
+            Map<String, String> good = hashes(snapshots(before.get(source)));
+            assertThat(truncated.get(source).health()).as(source).isNotEqualTo(Health.HEALTHY);
+            assertThat(good).as(source + " while truncated to " + keep).containsAllEntriesOf(
+                    hashes(snapshots(truncated.get(source))));
+            assertThat(healed.get(source).health()).as(source).isEqualTo(Health.HEALTHY);
+            assertThat(hashes(snapshots(healed.get(source)))).as(source + " after").isEqualTo(good);
+        }
     }
 
     /** Item key → content hash: the same map means the same items with the same content. */

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -208,7 +209,7 @@ public final class Tc260Simulator implements AutoCloseable {
 
     /**
      * Paths starting with {@code pathPrefix} answer with HTTP 200 and the fixture {@code file} (relative to the
-     * fixture root, e.g. {@code core/homepage-redesigned.html}), or with the homepage when {@code file} is null: a
+     * fixture root, e.g. {@code core/homepage-redesigned.html}, {@code ../org/…} for an adapter's fixture), or with the homepage when {@code file} is null: a
      * soft 404 of one page type, one page type redesigned, or (prefix {@code /}) a redesign of the whole site, on top
      * of whatever state is current. A null prefix restores normal answers.
      */
@@ -217,7 +218,7 @@ public final class Tc260Simulator implements AutoCloseable {
             this.override = null;
             return this;
         }
-        String resource = file == null ? null : fixtureRoot + "/" + file;
+        String resource = file == null ? null : URI.create(fixtureRoot + "/").resolve(file).normalize().toString();
         if (resource != null && loader.getResource(resource) == null) {
             throw new IllegalArgumentException("no such fixture " + resource);
         }
