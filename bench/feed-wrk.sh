@@ -64,5 +64,6 @@ for run in "api $api" "atom-200 $atom" "atom-304 $atom"; do
   grep -E 'Requests/sec|Latency|50%|99%|requests in|Non-2xx' "$work/wrk-$1.txt"
   # The notifier's own CPU per request: a figure the other load on the machine barely changes.
   reqs=$(awk '/requests in/ {print $1}' "$work/wrk-$1.txt")
-  echo "$cpu0 $cpu1 $reqs" | awk '{printf "notifier CPU: %.1f s for %d requests = %.2f ms/request\n", $2 - $1, $3, 1000 * ($2 - $1) / $3}'
+  echo "$cpu0 $cpu1 $reqs" | awk '{printf "notifier CPU: %.1f s for %d requests = %.3f ms/request\n", $2 - $1, $3, 1000 * ($2 - $1) / $3}'
+  echo "after the run: $(load)"  # the other load moves a lot within a run; p99 follows it
 done

@@ -41,6 +41,15 @@ public interface NotifierConfig {
 
     Stream stream();
 
+    ReadCache readCache();
+
+    /** Rendered responses of {@code /api/changes} and the change feeds, kept while the stored changes stay the same. */
+    interface ReadCache {
+        /** The bodies kept, in bytes at most; the least used go first. */
+        @WithDefault("16777216")
+        long maxBytes();
+    }
+
     /** The server-sent event stream {@code /api/changes/stream}. */
     interface Stream {
         /** How often each open stream looks for new changes in the database. */

@@ -14,7 +14,7 @@ import java.util.List;
 import org.tc260watch.notifier.config.NotifierConfig;
 import org.tc260watch.notifier.readmodel.ChangeFilter;
 import org.tc260watch.notifier.readmodel.ChangeQuery;
-import org.tc260watch.notifier.readmodel.StoredChange;
+import org.tc260watch.notifier.readmodel.SeqHorizon;
 
 /**
  * The live change stream behind {@code /api/changes/stream}: each connection polls the database from the last
@@ -66,12 +66,9 @@ public class ChangeStream {
     // The reads below are called from the follower, on this same instance: ArC intercepts such self-invocations, so
     // each poll gets its own short transaction (and no connection is held between polls).
 
-    /** Sequence numbers stored after {@code afterSeq}, whatever the filter: the holes are what {@link SeqHorizon} needs. */
     @Transactional
     public List<Long> arrivedAfter(long afterSeq) {
-        return StoredChange.getEntityManager()
-                .createQuery("select c.seq from StoredChange c where c.seq > :after order by c.seq", Long.class)
-                .setParameter("after", afterSeq).setMaxResults(BATCH).getResultList();
+        return changes.arrivedAfter(afterSeq, BATCH);
     }
 
     @Transactional

@@ -11,10 +11,12 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,6 +35,7 @@ import org.tc260watch.notifier.readmodel.StoredChange;
 import org.tc260watch.notifier.readmodel.StoredStandard;
 import org.tc260watch.notifier.web.ApiError;
 import org.tc260watch.notifier.web.ConditionalGet;
+import org.tc260watch.notifier.web.RenderedResponses;
 
 /**
  * The change feeds (Atom, JSON Feed) and the calendar of open comment periods. Every response carries an ETag (a hash
@@ -49,9 +52,11 @@ public class FeedResource {
     private final FeedEntries entries;
     private final Clock clock;
     private final NotifierConfig config;
+    private final RenderedResponses rendered;
 
     public FeedResource(ChangeQuery changes, StandardQuery standards, NotifierConfig config, Clock clock,
-            Glossary glossary) {
+            Glossary glossary, RenderedResponses rendered) {
+        this.rendered = rendered;
         this.changes = changes;
         this.standards = standards;
         this.config = config;
@@ -62,7 +67,6 @@ public class FeedResource {
     @GET
     @Path("changes.atom")
     @Produces(AtomFeedWriter.MEDIA_TYPE + "; charset=utf-8")
-    @Transactional
     @Operation(summary = "Atom feed of the changes",
             description = "Atom 1.0 (RFC 4287), newest first. Entry id = urn:tc260-watch:change:<change id>, stable for "
                     + "ever; entry title = what happened and the standard's title; content = a short HTML summary with "
@@ -75,14 +79,12 @@ public class FeedResource {
     public Response atom(@BeanParam ChangeFilterParams params,
             @QueryParam("limit") @Parameter(description = "Entries, 1 to 200 (default 50)") String limit,
             @Context Request request) {
-        ChangeFeed feed = changeFeed(params.filter(), limit, "changes.atom");
-        return conditional(request, AtomFeedWriter.write(feed));
+        return cachedFeed("changes.atom", params.filter(), limit, request, AtomFeedWriter::write);
     }
 
     @GET
     @Path("changes.json")
     @Produces(JsonFeedWriter.MEDIA_TYPE + "; charset=utf-8")
-    @Transactional
     @Operation(summary = "JSON Feed of the changes",
             description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1), the same entries as the Atom feed. Each item "
                     + "has the change as stored under _tc260_watch.change and its sequence number (the SSE event id) "
@@ -95,8 +97,7 @@ public class FeedResource {
     public Response json(@BeanParam ChangeFilterParams params,
             @QueryParam("limit") @Parameter(description = "Items, 1 to 200 (default 50)") String limit,
             @Context Request request) {
-        ChangeFeed feed = changeFeed(params.filter(), limit, "changes.json");
-        return conditional(request, JsonFeedWriter.write(feed));
+        return cachedFeed("changes.json", params.filter(), limit, request, JsonFeedWriter::write);
     }
 
     @GET
@@ -126,8 +127,17 @@ public class FeedResource {
         return ConditionalGet.respond(request, ConditionalGet.tagOf(body), () -> body);
     }
 
-    private ChangeFeed changeFeed(ChangeFilter filter, String limit, String file) {
+    /** A change feed, rendered once per state of the stored changes (its tag, as below, is a digest of the body). */
+    private Response cachedFeed(String file, ChangeFilter filter, String limit, Request request,
+            Function<ChangeFeed, String> writer) {
         int size = PageSize.parse(limit);
+        return rendered.respond(file, filter.canonical() + " " + size, request, () -> {
+            String body = writer.apply(changeFeed(filter, size, file));
+            return new RenderedResponses.Rendered(ConditionalGet.tagOf(body), body.getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    private ChangeFeed changeFeed(ChangeFilter filter, int size, String file) {
         List<FeedEntry> items = changes.newestFirst(filter, null, size).items().stream().map(this::entry).toList();
         URI self = link(UriBuilder.fromUri(config.publicUrl()).path("feeds").path(file), filter, size);
         URI home = link(UriBuilder.fromUri(config.publicUrl()).path("/"), filter, PageSize.DEFAULT);

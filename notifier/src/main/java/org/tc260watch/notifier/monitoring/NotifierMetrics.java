@@ -99,6 +99,16 @@ public class NotifierMetrics {
                 .tag("period", period.name()).register(registry).increment(made);
     }
 
+    /**
+     * A response of the read API rendered from the database: the first request for it under the current state of the
+     * stored changes. A repeated request, a 304 among them, renders nothing.
+     */
+    public void responseRendered(String endpoint) {
+        Counter.builder("tc260.read.rendered")
+                .description("Responses of /api/changes and the change feeds rendered from the database (not cached)")
+                .tag("endpoint", endpoint).register(registry).increment();
+    }
+
     private static Duration ms(long millis) {
         return Duration.ofMillis(millis);
     }

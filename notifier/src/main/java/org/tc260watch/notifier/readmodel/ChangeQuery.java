@@ -47,6 +47,16 @@ public class ChangeQuery {
                 .range(0, limit - 1).list();
     }
 
+    /**
+     * Sequence numbers stored after {@code afterSeq}, ascending, whatever the filter: the holes are what
+     * {@link SeqHorizon} needs.
+     */
+    public List<Long> arrivedAfter(long afterSeq, int limit) {
+        return StoredChange.getEntityManager()
+                .createQuery("select c.seq from StoredChange c where c.seq > :after order by c.seq", Long.class)
+                .setParameter("after", afterSeq).setMaxResults(limit).getResultList();
+    }
+
     public Optional<StoredChange> byId(String id) {
         return StoredChange.findByIdOptional(id);
     }

@@ -1,8 +1,8 @@
 package org.tc260watch.notifier.readmodel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,12 +21,14 @@ public class ChangeRecorder {
     private final DeliveryOutbox outbox;
     private final TopicTagger tagger;
     private final Clock clock;
-    private final ObjectMapper json = EventJson.mapper();
+    private final Event<ReadModelVersion.Written> written;
 
-    public ChangeRecorder(DeliveryOutbox outbox, TopicTagger tagger, Clock clock) {
+    public ChangeRecorder(DeliveryOutbox outbox, TopicTagger tagger, Clock clock,
+            Event<ReadModelVersion.Written> written) {
         this.outbox = outbox;
         this.tagger = tagger;
         this.clock = clock;
+        this.written = written;
     }
 
     /**
@@ -38,23 +40,30 @@ public class ChangeRecorder {
             return -1;
         }
         Instant now = clock.instant();
-        StoredChange change = new StoredChange();
-        change.id = event.id();
-        change.type = event.type().wireName();
-        change.standardKey = event.standardKey();
-        change.detectedAt = event.detectedAt();
-        change.receivedAt = now;
-        change.payload = toJson(event);
-        change.index(Facets.of(event.state(), tagger, event.standardKey()));
+        StoredChange change = row(event, tagger, now);
         change.persist();
+        written.fire(new ReadModelVersion.Written());
         // A source's health and baseline are about the service's view of the site, not about a standard: kept in the
         // change history, mailed to nobody (the operator watches health), whatever the filters say.
         return event.type().aboutSource() ? 0 : outbox.enqueue(change, event, now);
     }
 
-    private String toJson(ChangeEvent event) {
+    /** The row of a change received at {@code receivedAt}, with its facets, not yet stored. */
+    public static StoredChange row(ChangeEvent event, TopicTagger tagger, Instant receivedAt) {
+        StoredChange change = new StoredChange();
+        change.id = event.id();
+        change.type = event.type().wireName();
+        change.standardKey = event.standardKey();
+        change.detectedAt = event.detectedAt();
+        change.receivedAt = receivedAt;
+        change.payload = toJson(event);
+        change.index(Facets.of(event.state(), tagger, event.standardKey()));
+        return change;
+    }
+
+    private static String toJson(ChangeEvent event) {
         try {
-            return json.writeValueAsString(event);
+            return EventJson.mapper().writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write change " + event.id() + " as JSON", e);
         }

@@ -26,6 +26,7 @@ import org.tc260watch.events.EventJson;
 import org.tc260watch.notifier.web.ApiError;
 import org.tc260watch.notifier.web.ConditionalGet;
 import org.tc260watch.notifier.web.InvalidRequestException;
+import org.tc260watch.notifier.web.RenderedResponses;
 import org.tc260watch.notifier.web.UnknownResourceException;
 
 /** The change feed as JSON: every stored change, newest first, filtered, paged with opaque cursors. */
@@ -36,9 +37,14 @@ public class ChangeResource {
 
     private final ObjectMapper json = EventJson.mapper();
     private final ChangeQuery changes;
+    private final RenderedResponses rendered;
+    /** The application's mapper: what the response writer would use for a ChangePage. */
+    private final ObjectMapper writer;
 
-    public ChangeResource(ChangeQuery changes) {
+    public ChangeResource(ChangeQuery changes, RenderedResponses rendered, ObjectMapper writer) {
         this.changes = changes;
+        this.rendered = rendered;
+        this.writer = writer;
     }
 
     @GET
@@ -63,10 +69,12 @@ public class ChangeResource {
         ChangeFilter filter = filters.filter();
         int size = PageSize.parse(limit);
         Long before = after == null || after.isBlank() ? null : parseCursor(after);
-        ChangeQuery.ChangeSlice slice = changes.newestFirst(filter, before, size);
-        List<Long> seqs = slice.items().stream().map(c -> c.seq).toList();
-        return ConditionalGet.respond(request, ConditionalGet.tagOf("changes", filter.canonical(), size, before, seqs,
-                slice.nextBeforeSeq()), () -> page(slice));
+        return rendered.respond("changes", filter.canonical() + " " + size + " " + before, request, () -> {
+            ChangeQuery.ChangeSlice slice = changes.newestFirst(filter, before, size);
+            List<Long> seqs = slice.items().stream().map(c -> c.seq).toList();
+            return new RenderedResponses.Rendered(ConditionalGet.tagOf("changes", filter.canonical(), size, before, seqs,
+                    slice.nextBeforeSeq()), bytes(page(slice)));
+        });
     }
 
     @GET
@@ -86,6 +94,14 @@ public class ChangeResource {
         }
         Long next = slice.nextBeforeSeq();
         return new ChangePage(items, next == null ? null : ChangeCursor.encode(next));
+    }
+
+    private byte[] bytes(ChangePage page) {
+        try {
+            return writer.writeValueAsBytes(page);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a page of changes", e);
+        }
     }
 
     private static long parseCursor(String after) {

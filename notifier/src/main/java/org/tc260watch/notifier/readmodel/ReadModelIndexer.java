@@ -3,6 +3,7 @@ package org.tc260watch.notifier.readmodel;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -28,9 +29,11 @@ public class ReadModelIndexer {
     private static final int BATCH = 500;
 
     private final TopicTagger tagger;
+    private final Event<ReadModelVersion.Written> written;
 
-    public ReadModelIndexer(TopicTagger tagger) {
+    public ReadModelIndexer(TopicTagger tagger, Event<ReadModelVersion.Written> written) {
         this.tagger = tagger;
+        this.written = written;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -45,6 +48,7 @@ public class ReadModelIndexer {
                 total += done;
             }
             if (total > 0) {
+                written.fire(new ReadModelVersion.Written());
                 LOG.infof("Indexed %d changes stored before the read model had filters", total);
             }
             return;
@@ -69,6 +73,7 @@ public class ReadModelIndexer {
                 throw e;
             }
         }
+        written.fire(new ReadModelVersion.Written());
         if (changes + standards > 0) {
             LOG.infof("Topic rules changed: tagged %d changes and %d standards again", changes, standards);
         }

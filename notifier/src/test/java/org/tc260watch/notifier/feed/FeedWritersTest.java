@@ -18,6 +18,7 @@ import org.tc260watch.events.FieldChange;
 import org.tc260watch.events.ItemKind;
 import org.tc260watch.events.Stage;
 import org.tc260watch.notifier.label.Glossary;
+import org.tc260watch.notifier.readmodel.SeqHorizon;
 import org.tc260watch.notifier.testing.SampleChanges;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

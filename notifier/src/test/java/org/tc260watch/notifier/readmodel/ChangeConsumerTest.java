@@ -33,7 +33,7 @@ class ChangeConsumerTest {
         private final List<String> stored = new ArrayList<>();
 
         FlakyRecorder(int failures) {
-            super(null, null, null);
+            super(null, null, null, null);
             this.failures = failures;
         }
 

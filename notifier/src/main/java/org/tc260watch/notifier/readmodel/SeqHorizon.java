@@ -1,4 +1,4 @@
-package org.tc260watch.notifier.feed;
+package org.tc260watch.notifier.readmodel;
 
 import java.time.Duration;
 import java.time.Instant;
