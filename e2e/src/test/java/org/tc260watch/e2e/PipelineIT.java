@@ -10,7 +10,6 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -24,8 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -125,7 +122,7 @@ class PipelineIT {
 
     @Test
     void baselineThenANewDraftThenAMovedDeadline() throws Exception {
-        subscribeAndConfirm();
+        Subscribing.subscribeAndConfirm(http, notifier, () -> smtp, SUBSCRIBER);
 
         // State 1: the first healthy run is the baseline; nobody hears of a standard. Each healthy source says once
         // that it has its baseline, each other one what its health is (kept in the history, mailed to nobody).
@@ -166,22 +163,6 @@ class PipelineIT {
         assertThat(onTopic).extracting(ChangeEvent::type)
                 .containsExactly(ChangeType.STANDARD_ADDED, ChangeType.DEADLINE_CHANGED);
         assertQuiet(2);
-    }
-
-    /** Double opt-in: the API accepts the address, the confirmation mail arrives, the link in it is followed. */
-    private void subscribeAndConfirm() throws Exception {
-        HttpResponse<String> sub = post(notifier.url("/api/subscriptions"), "{\"email\":\"" + SUBSCRIBER + "\"}", null);
-        assertThat(sub.statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(smtp.getReceivedMessages()).hasSize(1));
-        MimeMessage confirmation = smtp.getReceivedMessages()[0];
-        assertThat(confirmation.getAllRecipients()[0].toString()).isEqualTo(SUBSCRIBER);
-        Object content = confirmation.getContent();
-        String text = content instanceof MimeMultipart parts ? (String) parts.getBodyPart(0).getContent() : (String) content;
-        Matcher link = Pattern.compile("https?://[^/\\s]+(/subscriptions/confirm\\?token=\\S+)").matcher(text);
-        assertThat(link.find()).as(text).isTrue();
-        HttpResponse<String> confirmed = http.send(HttpRequest.newBuilder(URI.create(notifier.url(link.group(1)))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
     }
 
     /** The mails after the confirmation: the alerts. */

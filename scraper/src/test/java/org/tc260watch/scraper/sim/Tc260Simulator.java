@@ -209,9 +209,10 @@ public final class Tc260Simulator implements AutoCloseable {
 
     /**
      * Paths starting with {@code pathPrefix} answer with HTTP 200 and the fixture {@code file} (relative to the
-     * fixture root, e.g. {@code core/homepage-redesigned.html}, {@code ../org/…} for an adapter's fixture), or with the homepage when {@code file} is null: a
-     * soft 404 of one page type, one page type redesigned, or (prefix {@code /}) a redesign of the whole site, on top
-     * of whatever state is current. A null prefix restores normal answers.
+     * fixture root, e.g. {@code core/homepage-redesigned.html}, or {@code ../org/…} for an adapter's fixture), or with
+     * the homepage when {@code file} is null: a soft 404 of one page type, one page type redesigned, or (prefix
+     * {@code /}) a redesign of the whole site, on top of whatever state is current. A null prefix restores normal
+     * answers.
      */
     public Tc260Simulator override(String pathPrefix, String file) {
         if (pathPrefix == null) {
