@@ -48,6 +48,7 @@ consume=$(tail -1 "$work/consume.txt" | awk -F', *' '{print $10}')
 
 echo "== differ, $records input records; $(load)"
 start_service differ $differ_port
+cpu0=$(cpu_of "$differ_pid")  # ready = Streams RUNNING: start-up CPU is behind, processing has begun
 drained=$(java -cp "$lib" bench/AwaitDrained.java 2> /dev/null "$bootstrap" tc260-differ 600 tc260.snapshots tc260.scrape-runs)
 echo "$drained"
 # Start of consumption: Kafka Streams reaching RUNNING (its tasks assigned and restored) in this second start.
@@ -55,7 +56,8 @@ running=$(grep 'State transition from REBALANCING to RUNNING' "$work/differ.log"
 first=$(date -d "$running" +%s%3N)
 last=$(sed 's/.*last=\([0-9]*\).*/\1/' <<< "$drained")
 changes=$(curl -fs "http://127.0.0.1:$differ_port/q/metrics" | awk '/^tc260_changes_emitted_total/ {s += $2} END {print s}')
-echo "changes emitted by the differ: $changes"
+echo "changes emitted by the differ: $changes; differ CPU from ready to drained: $(awk -v a="$cpu0" \
+  -v b="$(cpu_of "$differ_pid")" -v n="$records" 'BEGIN {printf "%.1f s = %.2f ms per input record", b - a, 1000 * (b - a) / n}')"
 echo "$records $bytes $produce $consume $first $last" | awk '{
   raw = 1 / (1 / $3 + 1 / $4); mb = $2 / $1 / 1e6
   differ = $1 / (($6 - $5) / 1000)

@@ -87,3 +87,6 @@ seed_subscribers() { # count INSTANT|DAILY|WEEKLY [NAME=value …]
     "$work/notifier/notifier" "$count" "$mode"
   start_service notifier "$notifier_port" "$@"
 }
+
+# Killed or interrupted, a script still stops what it started (the EXIT trap runs on exit, not on a signal).
+trap 'exit 143' TERM INT
