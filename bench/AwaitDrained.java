@@ -12,8 +12,10 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Watches a consumer group's committed offsets (every 50 ms) until it has consumed every record of the input topics
  * and none of its offsets (inputs and its own repartition topics) moved for 3 s. Prints when the group first
- * committed (and how many input records it had committed by then) and when it last committed:
- *   DRAINED first=<epoch ms> last=<epoch ms> inputs-at-first=<n> inputs=<n>
+ * committed (and how many input records it had committed by then), when it last committed, and the offsets written
+ * to every other tc260* topic (outputs, the differ's repartition and changelog topics; transaction markers take an
+ * offset each, too):
+ *   DRAINED first=<epoch ms> last=<epoch ms> inputs-at-first=<n> inputs=<n> other-topics=<offsets>
  *
  *   java -cp <kafka-clients> bench/AwaitDrained.java <bootstrap> <group> <timeout s> <input topic>...
  */
@@ -55,8 +57,8 @@ public class AwaitDrained {
                     previous = committed;
                 }
                 if (inputsDone >= total && now - lastChange >= 3000) {
-                    System.out.printf("DRAINED first=%d last=%d inputs-at-first=%d inputs=%d%n", first, lastChange,
-                            atFirst, total);
+                    System.out.printf("DRAINED first=%d last=%d inputs-at-first=%d inputs=%d other-topics=%d%n",
+                            first, lastChange, atFirst, total, offsetsOfOtherTopics(admin, inputs));
                     return;
                 }
                 Thread.sleep(50);
@@ -64,5 +66,14 @@ public class AwaitDrained {
             System.out.println("TIMEOUT committed=" + previous + " ends=" + ends);
             System.exit(1);
         }
+    }
+
+    private static long offsetsOfOtherTopics(Admin admin, List<String> inputs) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        List<String> others = admin.listTopics().names().get().stream()
+                .filter(t -> t.startsWith("tc260") && !inputs.contains(t)).toList();
+        admin.describeTopics(others).allTopicNames().get().forEach((topic, d) -> d.partitions()
+                .forEach(part -> latest.put(new TopicPartition(topic, part.partition()), OffsetSpec.latest())));
+        return admin.listOffsets(latest).all().get().values().stream().mapToLong(i -> i.offset()).sum();
     }
 }

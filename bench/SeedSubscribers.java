@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * Writes N confirmed subscriptions of everything (no filters, language both) into a stopped notifier's H2 file, as
  * e2e/NotifierCrashIT does: the notifier must have started once (Flyway made the schema) and be stopped (H2 file lock).
- * Addresses are reader-1@example.org … reader-N@example.org.
+ * Addresses are <mode>-1@example.org … <mode>-N@example.org (instant-1@…, weekly-1@…).
  *
  *   java -cp notifier/target/quarkus-app/lib/main/com.h2database.h2-*.jar bench/SeedSubscribers.java \
  *       <data dir>/notifier <count> INSTANT|DAILY|WEEKLY
@@ -25,7 +25,7 @@ public class SeedSubscribers {
             Timestamp now = Timestamp.from(Instant.now());
             for (int i = 1; i <= count; i++) {
                 insert.setString(1, UUID.randomUUID().toString());
-                insert.setString(2, "reader-" + i + "@example.org");
+                insert.setString(2, args[2].toLowerCase() + "-" + i + "@example.org");
                 insert.setString(3, args[2]);
                 insert.setTimestamp(4, now);
                 insert.setTimestamp(5, now);

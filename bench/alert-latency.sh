@@ -33,7 +33,8 @@ start_broker "$kafka_port"
 start_smtp_sink $smtp_port $smtp_ctl_port
 start_simulator tc260-bench "$sim_ctl" "$work/site"
 ctl state?n=1 > /dev/null
-start_service differ $differ_port
+# BENCH_DIFFER_ENV: extra settings for the differ, e.g. KAFKA_STREAMS_COMMIT_INTERVAL_MS=50 (default 200).
+start_service differ $differ_port ${BENCH_DIFFER_ENV:-}
 notifier_env=(MAILER_HOST=127.0.0.1 MAILER_PORT=$smtp_port MAILER_FROM=tc260-watch@example.org ADMIN_TOKEN=$token
   NOTIFIER_DELIVERY_INTERVAL=${BENCH_DELIVERY_INTERVAL:-1s})
 start_service notifier $notifier_port "${notifier_env[@]}"
@@ -45,7 +46,7 @@ java -cp "differ/target/quarkus-app/lib/main/*" bench/WatchTopic.java "$bootstra
   2> "$work/watch.log" &
 pids+=($!)
 wait_for "$work/topic.txt" WATCHING 60
-echo "$changes changes; delivery interval ${BENCH_DELIVERY_INTERVAL:-1s}; $(load)"
+echo "$changes changes; delivery interval ${BENCH_DELIVERY_INTERVAL:-1s}; differ ${BENCH_DIFFER_ENV:-defaults}; $(load)"
 python3 - "$changes" "$sim_ctl" "$scraper_port" "$notifier_port" "$smtp_ctl_port" "$token" "$work/topic.txt" <<'PY' | tee "$work/latency.txt"
 import json, sys, time, urllib.request
 n, sim, scraper, notifier, smtp, token, topic_file = int(sys.argv[1]), *sys.argv[2:]

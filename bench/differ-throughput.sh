@@ -55,6 +55,9 @@ echo "$drained"
 running=$(grep 'State transition from REBALANCING to RUNNING' "$work/differ.log" | tail -1 | cut -c1-23 | tr , .)
 first=$(date -d "$running" +%s%3N)
 last=$(sed 's/.*last=\([0-9]*\).*/\1/' <<< "$drained")
+written=$(sed 's/.*other-topics=\([0-9]*\).*/\1/' <<< "$drained")
+echo "the differ wrote $written offsets to its outputs, repartition and changelog topics:" \
+  "$(awk -v w="$written" -v r="$records" 'BEGIN {printf "%.1f", w / r}') per input record"
 changes=$(curl -fs "http://127.0.0.1:$differ_port/q/metrics" | awk '/^tc260_changes_emitted_total/ {s += $2} END {print s}')
 echo "changes emitted by the differ: $changes; differ CPU from ready to drained: $(awk -v a="$cpu0" \
   -v b="$(cpu_of "$differ_pid")" -v n="$records" 'BEGIN {printf "%.1f s = %.2f ms per input record", b - a, 1000 * (b - a) / n}')"
