@@ -46,8 +46,9 @@ produce=$(sed 's/.* records sent, \([0-9.]*\) records\/sec.*/\1/' "$work/produce
 # fetch.nMsg.sec: the consumer's rate without its group join (the differ's is also taken from its first commit on).
 consume=$(tail -1 "$work/consume.txt" | awk -F', *' '{print $10}')
 
-echo "== differ, $records input records; $(load)"
-start_service differ $differ_port
+echo "== differ, $records input records; differ ${BENCH_DIFFER_ENV:-defaults}; $(load)"
+# BENCH_DIFFER_ENV: extra settings for the measured differ, e.g. KAFKA_STREAMS_COMMIT_INTERVAL_MS=50 (default 200).
+start_service differ $differ_port ${BENCH_DIFFER_ENV:-}
 cpu0=$(cpu_of "$differ_pid")  # ready = Streams RUNNING: start-up CPU is behind, processing has begun
 drained=$(java -cp "$lib" bench/AwaitDrained.java 2> /dev/null "$bootstrap" tc260-differ 600 tc260.snapshots tc260.scrape-runs)
 echo "$drained"
