@@ -49,3 +49,44 @@ ticks=$(getconf CLK_TCK)
 cpu_of() { awk -v t="$ticks" '{printf "%.2f", ($14 + $15) / t}' "/proc/$1/stat"; }  # user+sys seconds
 rss_mib() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
 load() { echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"; }
+
+# GreenMail and what it needs, from ~/.m2 (the versions the e2e module tests with).
+smtp_sink_cp() {
+  local m=${MAVEN_REPO:-$HOME/.m2/repository}
+  echo "$m/com/icegreen/greenmail/2.1.13/greenmail-2.1.13.jar:$m/jakarta/mail/jakarta.mail-api/2.1.5/jakarta.mail-api-2.1.5.jar:$m/org/eclipse/angus/jakarta.mail/2.0.5/jakarta.mail-2.0.5.jar:$m/jakarta/activation/jakarta.activation-api/2.1.4/jakarta.activation-api-2.1.4.jar:$m/org/eclipse/angus/angus-activation/2.0.3/angus-activation-2.0.3.jar:$m/org/slf4j/slf4j-api/2.0.17/slf4j-api-2.0.17.jar"
+}
+
+# Starts the SMTP server that notes when it accepted each mail (bench/SmtpSink.java); smtp_ctl talks to its control
+# port (count, times, reset).
+start_smtp_sink() { # smtp-port control-port
+  smtp_ctl_port=$2
+  java -Xmx512m -cp "$(smtp_sink_cp)" bench/SmtpSink.java "$1" "$2" > "$work/smtp.log" 2>&1 &
+  pids+=($!)
+  wait_for "$work/smtp.log" SMTP_READY 60
+}
+smtp_ctl() { curl -fs "http://127.0.0.1:$smtp_ctl_port/$1"; }
+
+# Starts a packaged service (module name) on a port with extra environment (NAME=value …) and waits until it is
+# ready; sets <module>_pid. Its data goes under $work/<module>, its log to $work/<module>.log.
+start_service() { # module port [NAME=value …]
+  local module=$1 port=$2; shift 2
+  env KAFKA_BOOTSTRAP_SERVERS="$bootstrap" QUARKUS_HTTP_PORT="$port" TC260_DATA_DIR="$work/$module" "$@" \
+    java -Xmx256m -jar "$module/target/quarkus-app/quarkus-run.jar" >> "$work/$module.log" 2>&1 &
+  pids+=($!)
+  printf -v "${module}_pid" %s $!
+  for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$port/q/health/ready" > /dev/null 2>&1 && return 0; sleep 0.5; done
+  echo "$module not ready; see $work/$module.log" >&2; exit 1
+}
+
+# Stops the running notifier (start_service notifier …), writes <count> confirmed subscribers of everything into its
+# H2 file (bench/SeedSubscribers.java) and starts it again with the given environment.
+seed_subscribers() { # count INSTANT|DAILY|WEEKLY [NAME=value …]
+  local count=$1 mode=$2; shift 2
+  kill "$notifier_pid"; wait "$notifier_pid" 2>/dev/null || true
+  java -cp "$(ls notifier/target/quarkus-app/lib/main/com.h2database.h2-*.jar)" bench/SeedSubscribers.java \
+    "$work/notifier/notifier" "$count" "$mode"
+  start_service notifier "$notifier_port" "$@"
+}
+
+# Killed or interrupted, a script still stops what it started (the EXIT trap runs on exit, not on a signal).
+trap 'exit 143' TERM INT
