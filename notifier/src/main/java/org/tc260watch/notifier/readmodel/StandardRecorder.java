@@ -20,7 +20,8 @@ import org.tc260watch.notifier.matching.TopicTagger;
  * under the new key and a tombstone under the old one, in either order across partitions. Rows are therefore keyed
  * by the stable origin key, and a tombstone removes only a standard whose <em>current</em> key it names: the
  * tombstone of a migrated key finds none (or, arriving first, removes a row the new state brings back). A merged-away
- * standard's tombstone removes it; the survivor lists its key among its previous keys, so the alias still answers.
+ * standard's tombstone removes it; the survivor lists its key among its previous keys, so the alias still answers,
+ * whichever of the two states came first.
  */
 @ApplicationScoped
 public class StandardRecorder {
@@ -74,11 +75,28 @@ public class StandardRecorder {
             if (mapping == null) {
                 mapping = new StandardAlias();
                 mapping.key = alias;
+            } else if (!mapping.origin.equals(origin) && absorbedBy(mapping.origin, alias)) {
+                // The standard that merged this one in keeps its key for good: the two states are on different
+                // partitions, and a replay may bring this one's own (last) state after the survivor's.
+                continue;
             }
             mapping.origin = origin;
             mapping.persist();
         }
         return Outcome.STORED;
+    }
+
+    /** Whether the standard stored under {@code origin} lists {@code key} among its previous keys, not as its own. */
+    private static boolean absorbedBy(String origin, String key) {
+        StoredStandard other = StoredStandard.findById(origin);
+        if (other == null || key.equals(other.key)) {
+            return false;
+        }
+        try {
+            return EventJson.mapper().readValue(other.payload, StandardState.class).previousKeys().contains(key);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored standard " + origin + " is not readable", e);
+        }
     }
 
     private Outcome remove(String key) {
