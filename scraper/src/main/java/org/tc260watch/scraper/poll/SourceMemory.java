@@ -12,7 +12,8 @@ import org.tc260watch.scraper.source.ParsedPage;
 /**
  * What the poll loop remembers of one source between polls, in memory (a restart forgets it, so the first poll after
  * a start reads everything): the items last published, in list order, with the list entry each came from; and the
- * last clean parse of each list and detail page with its validators, so a 304 reuses it instead of re-parsing.
+ * last parse of each list and detail page with its validators (soft 404s and unreadable pages included), so a 304
+ * reuses it, verdict and problems included, instead of re-parsing.
  */
 final class SourceMemory {
 
@@ -39,9 +40,9 @@ final class SourceMemory {
 
     /** Listed item key → what was published for it, in list order. */
     volatile Map<String, Remembered> items = Map.of();
-    /** {@link org.tc260watch.scraper.fetch.PageRequest#key()} of a list page → its last clean parse. */
+    /** {@link org.tc260watch.scraper.fetch.PageRequest#key()} of a list page → its last parse. */
     final Map<String, CachedPage> pages = new ConcurrentHashMap<>();
-    /** Detail URL → its last clean parse. */
+    /** Detail URL → its last parse. */
     final Map<String, CachedDetail> details = new ConcurrentHashMap<>();
     /** When the last full read (every page, every detail) started; null: never. */
     volatile Instant lastFullRead;

@@ -267,7 +267,7 @@ public class SourcePoller {
         private record Reading(ParsedPage parsed, String problem) {
         }
 
-        /** Page n of the list: a 304 reuses the last clean parse of the same request. */
+        /** Page n of the list: a 304 reuses the last parse of the same request. */
         private Reading readListPage(PageRequest request) {
             pagesFetched++;
             CachedPage cached = memory.pages.get(request.key());
@@ -287,7 +287,9 @@ public class SourcePoller {
                 }
                 ParsedPage parsed = parseSafely(() -> adapter.parse(page, site));
                 metrics.parsed(adapter.source(), ScrapeMetrics.Page.LIST, parsed);
-                if (parsed.clean() && !result.validators().isEmpty() && !request.isPost()) {
+                // Every parse is kept, a soft 404 or an unreadable page too: a 304 says the site still sends the
+                // same bytes, so the same parse, with its verdict and problems, stands (in memory: same adapters).
+                if (!result.validators().isEmpty() && !request.isPost()) {
                     memory.pages.put(request.key(), new CachedPage(result.validators(), parsed));
                 } else {
                     memory.pages.remove(request.key());
@@ -357,7 +359,7 @@ public class SourcePoller {
                     }
                     parsed = parseSafely(() -> details.parse(item, page, site));
                     metrics.parsed(adapter.source(), ScrapeMetrics.Page.DETAIL, parsed);
-                    if (parsed.clean() && !result.validators().isEmpty()) {
+                    if (!result.validators().isEmpty()) {
                         memory.details.put(url, new CachedDetail(result.validators(), item, parsed));
                     } else {
                         memory.details.remove(url);

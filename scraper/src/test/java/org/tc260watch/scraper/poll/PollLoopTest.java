@@ -150,6 +150,53 @@ class PollLoopTest {
     }
 
     @Test
+    void aSoftNotFoundAnsweredNotModifiedIsStillASoftNotFound() {
+        site.setState(411); // the .shtml notices list answers the homepage
+        SourcePoller poller = listsOnly();
+        SourceRunResult first = poller.poll(shtmlNotices);
+        site.clearRequests();
+
+        SourceRunResult second = poller.poll(shtmlNotices);
+
+        assertThat(site.requests()).singleElement().satisfies(r -> {
+            assertThat(r.path()).isEqualTo("/tc260/tzgg/list.shtml");
+            assertThat(r.status()).as("the homepage it answered is unchanged: no body").isEqualTo(304);
+        });
+        assertThat(List.of(first, second)).allSatisfy(r -> {
+            assertThat(r.entry()).isEqualTo(EntryVerdict.MOVED);
+            assertThat(r.run().health()).isEqualTo(Health.FAILED);
+            assertThat(r.run().reason()).startsWith("soft-404:");
+            assertThat(r.run().complete()).isFalse();
+            assertThat(r.snapshots()).isEmpty();
+        });
+        assertThat(second.run().reason()).isEqualTo(first.run().reason());
+        assertThat(second.run().errors()).isEqualTo(first.run().errors());
+        assertThat(second.run().notModified()).isEqualTo(1);
+    }
+
+    @Test
+    void aBlindScraperStaysBlindWhenTheUnknownPagesAnswerNotModified() {
+        Poller poller = poller(listsOnly(), suggestions, portalNews, shtmlNotices);
+        site.setState(411);
+        poller.read();
+        site.setState(412);
+        poller.read();
+        site.clearRequests();
+
+        List<SourceRunResult> again = poller.read();
+
+        assertThat(site.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.status()).isEqualTo(304));
+        assertThat(watch.last().blind()).isTrue();
+        assertThat(SiteHealthCheck.siteStatus(watch.last())).isEqualTo("blind");
+        assertThat(runs(again)).extracting(ScrapeRun::source).containsExactly("portal.suggestion", "test.portal.news");
+        assertThat(runs(again)).allSatisfy(r -> {
+            assertThat(r.health()).isEqualTo(Health.FAILED);
+            assertThat(r.reason()).startsWith(Poller.BLIND);
+        });
+        assertThat(again).allSatisfy(r -> assertThat(r.snapshots()).isEmpty());
+    }
+
+    @Test
     void anItemThatShiftsToPage2WhileReadingIsNeitherLostNorDuplicated() {
         site.setState(402); // page 1: A, B; page 2: B (pushed down), C
 
