@@ -31,10 +31,14 @@ python3 bench/gen-site.py scraper/src/test/resources/tc260-sim "$work/site" "$it
 start_simulator tc260-bench "$sim_ctl" "$work/site"
 start_broker "$kafka_port"
 
-# No scheduled polls (each cycle is one POST /admin/poll) and no pacing delay (wall time is not measured).
+# No scheduled polls (each cycle is one POST /admin/poll) and no pacing delay (wall time is not measured). The JVM
+# options are those of the scraper's container image.
+java_opts=$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' scraper/src/main/docker/Dockerfile.jvm)
+[ -n "$java_opts" ] || { echo "no JAVA_OPTS in scraper/src/main/docker/Dockerfile.jvm" >&2; exit 1; }
+echo "scraper JVM options (scraper/src/main/docker/Dockerfile.jvm): $java_opts -Xmx256m"
 ADMIN_TOKEN=$token TC260_BASE_URL=$base TC260_POLL_INTERVAL=1000h TC260_POLL_DELAY=1000h TC260_FETCH_MIN_DELAY=0s \
   KAFKA_BOOTSTRAP_SERVERS=$bootstrap QUARKUS_HTTP_PORT=$scraper_port TC260_DATA_DIR=$work/scraper-data \
-  java -Xmx256m -jar scraper/target/quarkus-app/quarkus-run.jar > "$work/scraper.log" 2>&1 &
+  java $java_opts -Xmx256m -jar scraper/target/quarkus-app/quarkus-run.jar > "$work/scraper.log" 2>&1 &
 scraper_pid=$!
 pids+=($scraper_pid)
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$scraper_port/q/health/ready" > /dev/null 2>&1 && break; sleep 1; done

@@ -38,6 +38,13 @@ final class SourceMemory {
     record CachedDetail(Validators validators, ObservedItem listed, ParsedPage parsed) {
     }
 
+    /**
+     * The last read of a source whose page 1 was a soft 404 (its page type absent from the site), and since when it
+     * has been absent.
+     */
+    record Absent(SourceRunResult lastRead, Instant since) {
+    }
+
     /** Listed item key → what was published for it, in list order. */
     volatile Map<String, Remembered> items = Map.of();
     /** {@link org.tc260watch.scraper.fetch.PageRequest#key()} of a list page → its last parse. */
@@ -46,6 +53,10 @@ final class SourceMemory {
     final Map<String, CachedDetail> details = new ConcurrentHashMap<>();
     /** When the last full read (every page, every detail) started; null: never. */
     volatile Instant lastFullRead;
+    /** The content hash of each item last published (it depends on the item alone, for a given source). */
+    volatile Map<ObservedItem, String> contentHashes = Map.of();
+    /** Set while the last read found the page type absent; null otherwise. */
+    volatile Absent absent;
 
     void replaceItems(LinkedHashMap<String, Remembered> next) {
         items = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(next));
