@@ -90,9 +90,10 @@ measure() {
 unchanged=(); changes=()
 for ((i=0; i<cycles; i++)); do unchanged+=(1); if ((i % 2 == 0)); then changes+=(2); else changes+=(1); fi; done
 
-# The scraper is a long-running service: a few more polls so the JIT has compiled the polling path (urlwatch
-# pays its interpreter start-up every cycle, as it does when run from cron).
-for _ in 1 2 3 4 5; do ours > /dev/null; done
+# The scraper is a long-running service (48 polls a day): BENCH_WARMUP (30) more polls first, so the JIT has compiled
+# the polling path, as after its first day (urlwatch pays its interpreter start-up every cycle, as it does when run
+# from cron).
+for _ in $(seq 1 "${BENCH_WARMUP:-30}"); do ours > /dev/null; done
 idle_before=$(cpu_of "$scraper_pid"); sleep 10; idle_after=$(cpu_of "$scraper_pid")
 echo "scraper idle CPU: $(echo "$idle_before $idle_after" | awk '{printf "%.2f", $2 - $1}') s in 10 s (included in its per-cycle CPU)"
 echo "site: $base, $items drafts, $jobs urlwatch jobs, $cycles cycles per case; $(load)"
