@@ -31,10 +31,14 @@ python3 bench/gen-site.py scraper/src/test/resources/tc260-sim "$work/site" "$it
 start_simulator tc260-bench "$sim_ctl" "$work/site"
 start_broker "$kafka_port"
 
-# No scheduled polls (each cycle is one POST /admin/poll) and no pacing delay (wall time is not measured).
+# No scheduled polls (each cycle is one POST /admin/poll) and no pacing delay (wall time is not measured). The JVM
+# options are those of the scraper's container image.
+java_opts=$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' scraper/src/main/docker/Dockerfile.jvm)
+[ -n "$java_opts" ] || { echo "no JAVA_OPTS in scraper/src/main/docker/Dockerfile.jvm" >&2; exit 1; }
+echo "scraper JVM options (scraper/src/main/docker/Dockerfile.jvm): $java_opts -Xmx256m"
 ADMIN_TOKEN=$token TC260_BASE_URL=$base TC260_POLL_INTERVAL=1000h TC260_POLL_DELAY=1000h TC260_FETCH_MIN_DELAY=0s \
   KAFKA_BOOTSTRAP_SERVERS=$bootstrap QUARKUS_HTTP_PORT=$scraper_port TC260_DATA_DIR=$work/scraper-data \
-  java -Xmx256m -jar scraper/target/quarkus-app/quarkus-run.jar > "$work/scraper.log" 2>&1 &
+  java $java_opts -Xmx256m -jar scraper/target/quarkus-app/quarkus-run.jar > "$work/scraper.log" 2>&1 &
 scraper_pid=$!
 pids+=($scraper_pid)
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$scraper_port/q/health/ready" > /dev/null 2>&1 && break; sleep 1; done
@@ -86,9 +90,10 @@ measure() {
 unchanged=(); changes=()
 for ((i=0; i<cycles; i++)); do unchanged+=(1); if ((i % 2 == 0)); then changes+=(2); else changes+=(1); fi; done
 
-# The scraper is a long-running service: a few more polls so the JIT has compiled the polling path (urlwatch
-# pays its interpreter start-up every cycle, as it does when run from cron).
-for _ in 1 2 3 4 5; do ours > /dev/null; done
+# The scraper is a long-running service (48 polls a day): BENCH_WARMUP (30) more polls first, so the JIT has compiled
+# the polling path, as after its first day (urlwatch pays its interpreter start-up every cycle, as it does when run
+# from cron).
+for _ in $(seq 1 "${BENCH_WARMUP:-30}"); do ours > /dev/null; done
 idle_before=$(cpu_of "$scraper_pid"); sleep 10; idle_after=$(cpu_of "$scraper_pid")
 echo "scraper idle CPU: $(echo "$idle_before $idle_after" | awk '{printf "%.2f", $2 - $1}') s in 10 s (included in its per-cycle CPU)"
 echo "site: $base, $items drafts, $jobs urlwatch jobs, $cycles cycles per case; $(load)"

@@ -48,6 +48,15 @@ public interface ScraperConfig {
     Duration fullRecrawlInterval();
 
     /**
+     * How often a source whose page type is absent from the site (its page 1 is a soft 404: the site answers its
+     * homepage) is read again while its generation is live ({@code TC260_ABSENT_RECHECK_INTERVAL}); in between, each
+     * poll restates its last verdict (FAILED) without asking the site. A page type that appears is found within this
+     * interval plus one poll interval. {@code 0s}: read it in every poll.
+     */
+    @WithDefault("6h")
+    Duration absentRecheckInterval();
+
+    /**
      * Requests that may fail in a row (HTTP 5xx/429, timeouts, dropped or refused connections, each after its
      * retries) before a poll stops asking the site and fails what is left ({@code TC260_MAX_FAILURES_IN_A_ROW}).
      */

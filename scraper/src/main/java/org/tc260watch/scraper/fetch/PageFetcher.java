@@ -115,14 +115,15 @@ public class PageFetcher {
         long bytes = 0;
         for (int redirects = 0; ; redirects++) {
             checkRobots(request.url(), current.url());
-            Answer answer = exchange(current, sent);
+            Validators hop = sent.forUrl(current.url());
+            Answer answer = exchange(current, hop);
             bytes += answer.wireBytes();
             int status = answer.status();
             if (status == 304) {
-                if (sent.isEmpty()) {
+                if (hop.isEmpty()) {
                     throw new FetchException(request.url(), "HTTP 304 to an unconditional request", 304, null);
                 }
-                return FetchResult.notModified(validatorsOf(answer.response()).orElse(sent));
+                return FetchResult.notModified(validatorsOf(answer.response()).orElse(hop));
             }
             if (status >= 300 && status < 400) {
                 if (redirects >= config.maxRedirects()) {
@@ -349,7 +350,7 @@ public class PageFetcher {
 
     private static Optional<Validators> validatorsOf(HttpResponse<?> response) {
         Validators v = new Validators(response.headers().firstValue("ETag").orElse(null),
-                response.headers().firstValue("Last-Modified").orElse(null));
+                response.headers().firstValue("Last-Modified").orElse(null), response.request().uri());
         return v.isEmpty() ? Optional.empty() : Optional.of(v);
     }
 

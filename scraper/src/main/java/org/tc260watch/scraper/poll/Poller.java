@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -39,6 +40,11 @@ import org.tc260watch.scraper.source.SourceAdapter;
  * {@code blind: no known page type answers (site redesigned?)}, logged as an error and shown in the readiness data
  * ({@code /q/health/ready}). A site that does not answer at all (refused, timeouts, 5xx) is not a redesign: the live
  * generation stays, and its runs are FAILED with the fetch error.
+ *
+ * <p><b>Absent page types.</b> A source of a live generation whose page 1 was a soft 404 is read again only every
+ * {@code absent-recheck-interval}; in between, its last verdict is restated ({@link SourcePoller#restatedAbsence}),
+ * published like a run but left out of the judgement of generations, and it is read at once whenever every entry
+ * point is probed.
  *
  * <p>Which runs are published: those of the live generation's sources, and of a generation that just stopped being
  * live; when nothing was ever live (start-up of a blind or unreachable site), those of every source. Probes of other
@@ -120,9 +126,17 @@ public class Poller {
         boolean probeAll = live.isEmpty() || watch.fullProbeDue(now, fullProbeInterval);
         PollSession session = sourcePoller.newSession();
         Map<SourceAdapter, SourceRunResult> results = new LinkedHashMap<>();
+        // Absent page types between their re-reads: restated, and left out of the judgement of generations below.
+        Map<SourceAdapter, SourceRunResult> restated = new LinkedHashMap<>();
         for (SourceAdapter adapter : adapters) {
             if (probeAll || live.contains(adapter.generation())) {
-                results.put(adapter, sourcePoller.poll(adapter, session));
+                Optional<SourceRunResult> absent =
+                        probeAll ? Optional.empty() : sourcePoller.restatedAbsence(adapter, now);
+                if (absent.isPresent()) {
+                    restated.put(adapter, absent.get());
+                } else {
+                    results.put(adapter, sourcePoller.poll(adapter, session));
+                }
             }
         }
         Set<SiteGeneration> answering = answering(results);
@@ -135,6 +149,7 @@ public class Poller {
             for (SourceAdapter adapter : adapters) {
                 results.computeIfAbsent(adapter, a -> sourcePoller.poll(a, session));
             }
+            restated.clear(); // read now with the rest
             probeAll = true;
             answering.addAll(answering(results));
         }
@@ -154,6 +169,13 @@ public class Poller {
             nowLive.addAll(live); // the site is down or failing: that says nothing about its structure
         }
         boolean blind = nowLive.isEmpty() && answeredSomething;
+        Map<SourceAdapter, SourceRunResult> all = new LinkedHashMap<>();
+        for (SourceAdapter adapter : adapters) {
+            SourceRunResult result = results.containsKey(adapter) ? results.get(adapter) : restated.get(adapter);
+            if (result != null) {
+                all.put(adapter, result);
+            }
+        }
 
         List<SourceRunResult> published = new ArrayList<>();
         String note = null;
@@ -162,7 +184,7 @@ public class Poller {
             LOG.errorf("BLIND: the site answers, but no entry point of any known generation answers with its page "
                     + "type (site redesigned?); was watching %s. Every run is FAILED until this is fixed.",
                     GenerationWatch.describe(before));
-            for (Map.Entry<SourceAdapter, SourceRunResult> e : results.entrySet()) {
+            for (Map.Entry<SourceAdapter, SourceRunResult> e : all.entrySet()) {
                 if (before.isEmpty() || before.contains(e.getKey().generation())) {
                     published.add(blind(e.getValue()));
                 }
@@ -180,7 +202,7 @@ public class Poller {
             } else if (before.isEmpty() && !nowLive.isEmpty()) {
                 LOG.infof("Site generation: %s", GenerationWatch.describe(nowLive));
             }
-            for (Map.Entry<SourceAdapter, SourceRunResult> e : results.entrySet()) {
+            for (Map.Entry<SourceAdapter, SourceRunResult> e : all.entrySet()) {
                 SiteGeneration g = e.getKey().generation();
                 boolean wanted = nowLive.contains(g) || before.contains(g) || (nowLive.isEmpty() && before.isEmpty());
                 if (!wanted) {

@@ -12,7 +12,8 @@ import org.tc260watch.scraper.source.ParsedPage;
 /**
  * What the poll loop remembers of one source between polls, in memory (a restart forgets it, so the first poll after
  * a start reads everything): the items last published, in list order, with the list entry each came from; and the
- * last clean parse of each list and detail page with its validators, so a 304 reuses it instead of re-parsing.
+ * last parse of each list and detail page with its validators (soft 404s and unreadable pages included), so a 304
+ * reuses it, verdict and problems included, instead of re-parsing.
  */
 final class SourceMemory {
 
@@ -37,14 +38,25 @@ final class SourceMemory {
     record CachedDetail(Validators validators, ObservedItem listed, ParsedPage parsed) {
     }
 
+    /**
+     * The last read of a source whose page 1 was a soft 404 (its page type absent from the site), and since when it
+     * has been absent.
+     */
+    record Absent(SourceRunResult lastRead, Instant since) {
+    }
+
     /** Listed item key → what was published for it, in list order. */
     volatile Map<String, Remembered> items = Map.of();
-    /** {@link org.tc260watch.scraper.fetch.PageRequest#key()} of a list page → its last clean parse. */
+    /** {@link org.tc260watch.scraper.fetch.PageRequest#key()} of a list page → its last parse. */
     final Map<String, CachedPage> pages = new ConcurrentHashMap<>();
-    /** Detail URL → its last clean parse. */
+    /** Detail URL → its last parse. */
     final Map<String, CachedDetail> details = new ConcurrentHashMap<>();
     /** When the last full read (every page, every detail) started; null: never. */
     volatile Instant lastFullRead;
+    /** The content hash of each item last published (it depends on the item alone, for a given source). */
+    volatile Map<ObservedItem, String> contentHashes = Map.of();
+    /** Set while the last read found the page type absent; null otherwise. */
+    volatile Absent absent;
 
     void replaceItems(LinkedHashMap<String, Remembered> next) {
         items = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(next));

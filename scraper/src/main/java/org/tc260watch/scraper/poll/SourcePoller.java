@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,12 +84,14 @@ public class SourcePoller {
     private final Duration fullRecrawlInterval;
     private final int maxFailuresInARow;
     private final ScrapeMetrics metrics;
+    private final Duration absentRecheckInterval;
 
     @Inject
     public SourcePoller(PageFetcher fetcher, ScraperConfig config, RunHistory history, SourceMemories memories,
             @Any Instance<DetailAdapter> detailAdapters, ScrapeMetrics metrics) {
         this(fetcher, new SiteAddress(config.baseUrl()), config.maxPages(), history, memories,
-                detailAdapters.stream().toList(), config.fullRecrawlInterval(), config.maxFailuresInARow(), metrics);
+                detailAdapters.stream().toList(), config.fullRecrawlInterval(), config.maxFailuresInARow(), metrics,
+                config.absentRecheckInterval());
     }
 
     /** Without detail pages, reading everything every time (for tests of the list logic). */
@@ -100,13 +103,14 @@ public class SourcePoller {
             SourceMemories memories, List<DetailAdapter> detailAdapters, Duration fullRecrawlInterval,
             int maxFailuresInARow) {
         this(fetcher, site, maxPages, history, memories, detailAdapters, fullRecrawlInterval, maxFailuresInARow,
-                ScrapeMetrics.unpublished());
+                ScrapeMetrics.unpublished(), Duration.ZERO);
     }
 
     public SourcePoller(PageFetcher fetcher, SiteAddress site, int maxPages, RunHistory history,
             SourceMemories memories, List<DetailAdapter> detailAdapters, Duration fullRecrawlInterval,
-            int maxFailuresInARow, ScrapeMetrics metrics) {
+            int maxFailuresInARow, ScrapeMetrics metrics, Duration absentRecheckInterval) {
         this.metrics = metrics;
+        this.absentRecheckInterval = absentRecheckInterval;
         this.fetcher = fetcher;
         this.site = site;
         this.maxPages = maxPages;
@@ -131,7 +135,37 @@ public class SourcePoller {
     }
 
     public SourceRunResult poll(SourceAdapter adapter, PollSession session) {
-        return new Run(adapter, session).read();
+        SourceRunResult result = new Run(adapter, session).read();
+        SourceMemory memory = memories.of(adapter.source());
+        if (result.entry() == EntryVerdict.MOVED && result.run().health() == Health.FAILED) {
+            SourceMemory.Absent before = memory.absent;
+            memory.absent = new SourceMemory.Absent(result, before == null ? result.run().startedAt() : before.since());
+        } else {
+            memory.absent = null;
+        }
+        return result;
+    }
+
+    /**
+     * For a source whose page type was absent at its last read (page 1 a soft 404) less than
+     * {@code absent-recheck-interval} ago: that verdict restated in a new FAILED run that reads nothing, its reason
+     * saying when the page was read and when it will be read again. Empty when the source is to be read. The entry
+     * verdict is unknown (null): the poll loop must not take a restated verdict for what the site answers now.
+     */
+    Optional<SourceRunResult> restatedAbsence(SourceAdapter adapter, Instant now) {
+        SourceMemory.Absent absent = memories.of(adapter.source()).absent;
+        if (absent == null || absentRecheckInterval.isZero()) {
+            return Optional.empty();
+        }
+        ScrapeRun last = absent.lastRead().run();
+        Instant next = last.startedAt().plus(absentRecheckInterval);
+        if (!next.isAfter(now)) {
+            return Optional.empty();
+        }
+        ScrapeRun run = new ScrapeRun(UUID.randomUUID().toString(), last.source(), null, 0, 0, 0, 0, last.errors(),
+                Health.FAILED, last.reason() + " (page type absent since " + absent.since() + "; last read "
+                        + last.startedAt() + ", not read again before " + next + ")", false, now, now);
+        return Optional.of(new SourceRunResult(run, List.of(), null, 0, 0));
     }
 
     /** The state of one run while it reads. */
@@ -267,7 +301,7 @@ public class SourcePoller {
         private record Reading(ParsedPage parsed, String problem) {
         }
 
-        /** Page n of the list: a 304 reuses the last clean parse of the same request. */
+        /** Page n of the list: a 304 reuses the last parse of the same request. */
         private Reading readListPage(PageRequest request) {
             pagesFetched++;
             CachedPage cached = memory.pages.get(request.key());
@@ -287,7 +321,9 @@ public class SourcePoller {
                 }
                 ParsedPage parsed = parseSafely(() -> adapter.parse(page, site));
                 metrics.parsed(adapter.source(), ScrapeMetrics.Page.LIST, parsed);
-                if (parsed.clean() && !result.validators().isEmpty() && !request.isPost()) {
+                // Every parse is kept, a soft 404 or an unreadable page too: a 304 says the site still sends the
+                // same bytes, so the same parse, with its verdict and problems, stands (in memory: same adapters).
+                if (!result.validators().isEmpty() && !request.isPost()) {
                     memory.pages.put(request.key(), new CachedPage(result.validators(), parsed));
                 } else {
                     memory.pages.remove(request.key());
@@ -357,7 +393,7 @@ public class SourcePoller {
                     }
                     parsed = parseSafely(() -> details.parse(item, page, site));
                     metrics.parsed(adapter.source(), ScrapeMetrics.Page.DETAIL, parsed);
-                    if (parsed.clean() && !result.validators().isEmpty()) {
+                    if (!result.validators().isEmpty()) {
                         memory.details.put(url, new CachedDetail(result.validators(), item, parsed));
                     } else {
                         memory.details.remove(url);
@@ -434,14 +470,24 @@ public class SourcePoller {
             }
             Instant observedAt = Instant.now();
             LinkedHashMap<String, Snapshot> snapshots = new LinkedHashMap<>();
-            for (Remembered remembered : published.values()) {
-                for (ObservedItem item : remembered.published()) {
-                    snapshots.putIfAbsent(item.itemKey(),
-                            item.toSnapshot(adapter.source(), adapter.generation(), adapter.listing(),
-                                    observedAt, runId));
+            if (health != Health.FAILED) {
+                // The whole item set is published every run: an item's hash is computed once, not every poll.
+                Map<ObservedItem, String> hashes = new HashMap<>();
+                for (Remembered remembered : published.values()) {
+                    for (ObservedItem item : remembered.published()) {
+                        if (snapshots.containsKey(item.itemKey())) {
+                            continue;
+                        }
+                        String hash = memory.contentHashes.get(item);
+                        hashes.put(item, hash != null ? hash
+                                : item.contentHash(adapter.source(), adapter.generation()));
+                        snapshots.put(item.itemKey(), item.toSnapshot(adapter.source(), adapter.generation(),
+                                adapter.listing(), observedAt, runId, hashes.get(item)));
+                    }
                 }
+                memory.contentHashes = hashes;
             }
-            List<Snapshot> items = health == Health.FAILED ? List.of() : List.copyOf(snapshots.values());
+            List<Snapshot> items = List.copyOf(snapshots.values());
             ScrapeRun run = new ScrapeRun(runId, adapter.source(), health == Health.FAILED ? null : adapter.generation(),
                     pagesFetched, bytes, items.size(), notModified, errors, health, reason, complete, startedAt,
                     Instant.now());

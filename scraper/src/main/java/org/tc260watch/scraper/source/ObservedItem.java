@@ -42,10 +42,20 @@ public record ObservedItem(
      */
     public Snapshot toSnapshot(String source, SiteGeneration generation, Listing listing, Instant observedAt,
             String runId) {
-        Snapshot content = new Snapshot(source, generation, itemKey, sourceUrl, kind, title, standardIds, bookTitles,
-                stage, dates, attachments, documentNumber, null, null, null, null);
+        return toSnapshot(source, generation, listing, observedAt, runId, contentHash(source, generation));
+    }
+
+    /** {@link #toSnapshot}, with the item's {@link #contentHash} known from an earlier run (equal items, equal hash). */
+    public Snapshot toSnapshot(String source, SiteGeneration generation, Listing listing, Instant observedAt,
+            String runId, String contentHash) {
         return new Snapshot(source, generation, itemKey, sourceUrl, kind, title, standardIds, bookTitles, stage,
-                dates, attachments, documentNumber, contentHash(content), observedAt, runId, listing);
+                dates, attachments, documentNumber, contentHash, observedAt, runId, listing);
+    }
+
+    /** The content hash of this item's snapshots from {@code source} of {@code generation}. */
+    public String contentHash(String source, SiteGeneration generation) {
+        return contentHash(new Snapshot(source, generation, itemKey, sourceUrl, kind, title, standardIds, bookTitles,
+                stage, dates, attachments, documentNumber, null, null, null, null));
     }
 
     /** SHA-256 hex of the event JSON of the content fields; record components serialise in a fixed order. */

@@ -184,6 +184,44 @@ class PageFetcherTest {
     }
 
     @Test
+    void validatorsGoOnlyToThePageThatGaveThem() throws Exception {
+        other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.List<String> conditional = new java.util.concurrent.CopyOnWriteArrayList<>();
+        other.createContext("/list", exchange -> redirect(exchange, "/home"));
+        // Where /list leads now: a page that, like many servers, answers 304 to any date not older than its own.
+        other.createContext("/moved", exchange -> redirect(exchange, "/elsewhere"));
+        for (String path : java.util.List.of("/home", "/elsewhere")) {
+            other.createContext(path, exchange -> {
+                String since = exchange.getRequestHeaders().getFirst("If-Modified-Since");
+                conditional.add(path + " " + since);
+                exchange.getResponseHeaders().set("Last-Modified", "Thu, 01 Jan 2026 00:00:00 GMT");
+                byte[] body = ("<html><body>" + path + "</body></html>").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(since == null ? 200 : 304, since == null ? body.length : -1);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    if (since == null) {
+                        out.write(body);
+                    }
+                }
+            });
+        }
+        other.start();
+        String base = "http://127.0.0.1:" + other.getAddress().getPort();
+        PageFetcher fetcher = fetcher(Duration.ZERO, 5_000_000);
+
+        FetchResult first = fetcher.fetch(PageRequest.get(URI.create(base + "/list")), Validators.NONE);
+        FetchResult same = fetcher.fetch(PageRequest.get(URI.create(base + "/list")), first.validators());
+        FetchResult moved = fetcher.fetch(PageRequest.get(URI.create(base + "/moved")), first.validators());
+
+        assertThat(first.validators().url()).isEqualTo(URI.create(base + "/home"));
+        assertThat(same.notModified()).isTrue();
+        assertThat(moved.notModified()).as("another page's date must not pass it off as the version held").isFalse();
+        assertThat(moved.page().orElseThrow().body()).contains("/elsewhere");
+        assertThat(conditional).containsExactly("/home null", "/home Thu, 01 Jan 2026 00:00:00 GMT",
+                "/elsewhere null");
+    }
+
+    @Test
     void takesTheCharsetFromTheHeaderBeforeTheMetaTag() {
         byte[] body = "<meta charset=\"gbk\">".getBytes(StandardCharsets.US_ASCII);
 

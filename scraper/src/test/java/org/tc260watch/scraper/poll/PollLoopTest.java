@@ -150,6 +150,53 @@ class PollLoopTest {
     }
 
     @Test
+    void aSoftNotFoundAnsweredNotModifiedIsStillASoftNotFound() {
+        site.setState(411); // the .shtml notices list answers the homepage
+        SourcePoller poller = listsOnly();
+        SourceRunResult first = poller.poll(shtmlNotices);
+        site.clearRequests();
+
+        SourceRunResult second = poller.poll(shtmlNotices);
+
+        assertThat(site.requests()).singleElement().satisfies(r -> {
+            assertThat(r.path()).isEqualTo("/tc260/tzgg/list.shtml");
+            assertThat(r.status()).as("the homepage it answered is unchanged: no body").isEqualTo(304);
+        });
+        assertThat(List.of(first, second)).allSatisfy(r -> {
+            assertThat(r.entry()).isEqualTo(EntryVerdict.MOVED);
+            assertThat(r.run().health()).isEqualTo(Health.FAILED);
+            assertThat(r.run().reason()).startsWith("soft-404:");
+            assertThat(r.run().complete()).isFalse();
+            assertThat(r.snapshots()).isEmpty();
+        });
+        assertThat(second.run().reason()).isEqualTo(first.run().reason());
+        assertThat(second.run().errors()).isEqualTo(first.run().errors());
+        assertThat(second.run().notModified()).isEqualTo(1);
+    }
+
+    @Test
+    void aBlindScraperStaysBlindWhenTheUnknownPagesAnswerNotModified() {
+        Poller poller = poller(listsOnly(), suggestions, portalNews, shtmlNotices);
+        site.setState(411);
+        poller.read();
+        site.setState(412);
+        poller.read();
+        site.clearRequests();
+
+        List<SourceRunResult> again = poller.read();
+
+        assertThat(site.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.status()).isEqualTo(304));
+        assertThat(watch.last().blind()).isTrue();
+        assertThat(SiteHealthCheck.siteStatus(watch.last())).isEqualTo("blind");
+        assertThat(runs(again)).extracting(ScrapeRun::source).containsExactly("portal.suggestion", "test.portal.news");
+        assertThat(runs(again)).allSatisfy(r -> {
+            assertThat(r.health()).isEqualTo(Health.FAILED);
+            assertThat(r.reason()).startsWith(Poller.BLIND);
+        });
+        assertThat(again).allSatisfy(r -> assertThat(r.snapshots()).isEmpty());
+    }
+
+    @Test
     void anItemThatShiftsToPage2WhileReadingIsNeitherLostNorDuplicated() {
         site.setState(402); // page 1: A, B; page 2: B (pushed down), C
 
@@ -299,6 +346,84 @@ class PollLoopTest {
         assertThat(runs(down)).allSatisfy(r -> {
             assertThat(r.health()).isEqualTo(Health.FAILED);
             assertThat(r.reason()).contains("connection refused");
+        });
+    }
+
+    /** Lists only, an absent page type read again {@code absentRecheck} after its last read. */
+    private SourcePoller absentRereadEvery(Duration absentRecheck) {
+        return new SourcePoller(fetcher, address, 10, new RunHistory(), new SourceMemories(), List.of(),
+                Duration.ofHours(24), 3, ScrapeMetrics.unpublished(), absentRecheck);
+    }
+
+    @Test
+    void anAbsentPageTypeIsRestatedBetweenRereadsAndFoundWhenItAppears() throws Exception {
+        Duration recheck = Duration.ofSeconds(2);
+        Poller poller = poller(absentRereadEvery(recheck), suggestions, portalNews, shtmlNotices);
+        site.setState(1); // portal: the suggestion list only; the news list answers the homepage
+        List<SourceRunResult> first = poller.read();
+        ScrapeRun absent = runs(first).get(1);
+        site.clearRequests();
+
+        List<SourceRunResult> second = poller.read();
+        site.setState(411); // the news list appears
+        List<SourceRunResult> third = poller.read();
+
+        assertThat(absent.source()).isEqualTo("test.portal.news");
+        assertThat(absent.health()).isEqualTo(Health.FAILED);
+        assertThat(absent.pagesFetched()).isEqualTo(1);
+        assertThat(site.requests("/portal/cms/work/10/2")).as("not asked before its re-read is due").isEmpty();
+        for (List<SourceRunResult> restated : List.of(second, third)) {
+            assertThat(runs(restated)).extracting(ScrapeRun::source)
+                    .containsExactly("portal.suggestion", "test.portal.news");
+            assertThat(runs(restated).get(0).health()).isEqualTo(Health.HEALTHY);
+            ScrapeRun news = runs(restated).get(1);
+            assertThat(news.health()).as("still said to be failing, never taken for an empty list")
+                    .isEqualTo(Health.FAILED);
+            assertThat(news.complete()).isFalse();
+            assertThat(news.pagesFetched()).isZero();
+            assertThat(news.errors()).isEqualTo(absent.errors());
+            assertThat(news.reason()).startsWith(absent.reason() + " (page type absent since " + absent.startedAt()
+                    + "; last read " + absent.startedAt() + ", not read again before "
+                    + absent.startedAt().plus(recheck) + ")");
+            assertThat(restated.get(1).snapshots()).isEmpty();
+        }
+        assertThat(watch.live()).containsExactly(SiteGeneration.PORTAL);
+
+        Thread.sleep(Math.max(0, Duration.between(java.time.Instant.now(), absent.startedAt().plus(recheck))
+                .toMillis() + 50));
+        List<SourceRunResult> reread = poller.read();
+
+        assertThat(site.requests("/portal/cms/work/10/2")).extracting(RecordedRequest::status).containsExactly(200);
+        assertThat(runs(reread).get(1).health()).isEqualTo(Health.HEALTHY);
+        assertThat(reread.get(1).snapshots()).isNotEmpty();
+    }
+
+    @Test
+    void absentPageTypesAreReadAgainAtOnceWhenTheLiveGenerationStopsAnswering() {
+        Poller poller = poller(absentRereadEvery(Duration.ofHours(6)), suggestions, portalNews, shtmlNotices);
+        site.setState(1);
+        poller.read();
+        poller.read(); // the news list restated
+        site.down();
+
+        List<SourceRunResult> down = poller.read();
+
+        // A site that does not answer is no redesign, and what is known of the absent page type is restated.
+        assertThat(watch.last().blind()).isFalse();
+        assertThat(watch.live()).containsExactly(SiteGeneration.PORTAL);
+        assertThat(runs(down)).extracting(ScrapeRun::health).containsExactly(Health.FAILED, Health.FAILED);
+        assertThat(runs(down).get(0).reason()).contains("connection refused");
+        assertThat(runs(down).get(1).reason()).startsWith("soft-404:").contains("not read again before");
+
+        site.up().setState(412).clearRequests(); // a redesign: nothing known answers
+        List<SourceRunResult> blind = poller.read();
+
+        assertThat(watch.last().blind()).isTrue();
+        assertThat(site.requests("/portal/cms/work/10/2")).as("every entry point probed").hasSize(1);
+        assertThat(runs(blind)).extracting(ScrapeRun::source).containsExactly("portal.suggestion", "test.portal.news");
+        assertThat(runs(blind)).allSatisfy(r -> {
+            assertThat(r.health()).isEqualTo(Health.FAILED);
+            assertThat(r.reason()).startsWith(Poller.BLIND).doesNotContain("not read again");
         });
     }
 
