@@ -57,6 +57,8 @@ final class SourceMemory {
     volatile Map<ObservedItem, String> contentHashes = Map.of();
     /** Set while the last read found the page type absent; null otherwise. */
     volatile Absent absent;
+    /** When a run of this source last was not FAILED; null: never since the start. */
+    volatile Instant lastGoodRead;
 
     void replaceItems(LinkedHashMap<String, Remembered> next) {
         items = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(next));

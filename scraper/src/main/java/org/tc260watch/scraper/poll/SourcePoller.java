@@ -137,7 +137,15 @@ public class SourcePoller {
     public SourceRunResult poll(SourceAdapter adapter, PollSession session) {
         SourceRunResult result = new Run(adapter, session).read();
         SourceMemory memory = memories.of(adapter.source());
-        if (result.entry() == EntryVerdict.MOVED && result.run().health() == Health.FAILED) {
+        Instant started = result.run().startedAt();
+        if (result.run().health() != Health.FAILED) {
+            memory.lastGoodRead = started;
+        }
+        // A page type read well within the re-read interval is not absent but failing (the real site answers with
+        // its homepage now and then): it is read in every poll until it has failed for a whole interval.
+        boolean readLately = memory.lastGoodRead != null
+                && memory.lastGoodRead.plus(absentRecheckInterval).isAfter(started);
+        if (result.entry() == EntryVerdict.MOVED && result.run().health() == Health.FAILED && !readLately) {
             SourceMemory.Absent before = memory.absent;
             memory.absent = new SourceMemory.Absent(result, before == null ? result.run().startedAt() : before.since());
         } else {

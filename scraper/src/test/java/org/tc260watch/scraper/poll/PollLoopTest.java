@@ -398,6 +398,29 @@ class PollLoopTest {
         assertThat(reread.get(1).snapshots()).isNotEmpty();
     }
 
+    /** Found by the fault-injection suite: a soft 404 of a page type read well a moment ago is a failure, not absence. */
+    @Test
+    void aPageTypeReadLatelyThatAnswersTheHomepageIsReadAgainInEveryPoll() {
+        Poller poller = poller(absentRereadEvery(Duration.ofHours(6)), suggestions, portalNews, shtmlNotices);
+        site.setState(411);
+        assertThat(runs(poller.read()).get(1).health()).isEqualTo(Health.HEALTHY);
+        site.setState(1); // the news list answers the homepage now
+        List<SourceRunResult> failing = poller.read();
+        site.clearRequests();
+
+        List<SourceRunResult> again = poller.read();
+        site.setState(411);
+        List<SourceRunResult> back = poller.read();
+
+        assertThat(runs(failing).get(1).health()).isEqualTo(Health.FAILED);
+        assertThat(runs(again).get(1).health()).isEqualTo(Health.FAILED);
+        assertThat(runs(again).get(1).pagesFetched()).as("read again, not restated").isEqualTo(1);
+        assertThat(runs(again).get(1).reason()).startsWith("soft-404:").doesNotContain("page type absent since");
+        assertThat(site.requests("/portal/cms/work/10/2")).hasSize(2);
+        assertThat(runs(back).get(1).health()).isEqualTo(Health.HEALTHY);
+        assertThat(back.get(1).snapshots()).isNotEmpty();
+    }
+
     @Test
     void absentPageTypesAreReadAgainAtOnceWhenTheLiveGenerationStopsAnswering() {
         Poller poller = poller(absentRereadEvery(Duration.ofHours(6)), suggestions, portalNews, shtmlNotices);
