@@ -398,7 +398,7 @@ class PollLoopTest {
         assertThat(reread.get(1).snapshots()).isNotEmpty();
     }
 
-    /** Found by the fault-injection suite: a soft 404 of a page type read well a moment ago is a failure, not absence. */
+    /** A soft 404 of a page type read well a moment ago is a failure (the site does that now and then), not absence. */
     @Test
     void aPageTypeReadLatelyThatAnswersTheHomepageIsReadAgainInEveryPoll() {
         Poller poller = poller(absentRereadEvery(Duration.ofHours(6)), suggestions, portalNews, shtmlNotices);
