@@ -59,6 +59,9 @@ final class SourceMemory {
     volatile Absent absent;
     /** When a run of this source last was not FAILED; null: never since the start. */
     volatile Instant lastGoodRead;
+    /** Reads in a row whose page 1 was a soft 404, and when the first of them started (null: the last was not one). */
+    volatile int softNotFoundReads;
+    volatile Instant softNotFoundSince;
 
     void replaceItems(LinkedHashMap<String, Remembered> next) {
         items = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(next));

@@ -84,6 +84,9 @@ public class SourcePoller {
     private final Duration fullRecrawlInterval;
     private final int maxFailuresInARow;
     private final ScrapeMetrics metrics;
+    /** Soft 404s in a row of a page type's page 1 before it counts as absent from the site. */
+    static final int ABSENT_AFTER_READS = 3;
+
     private final Duration absentRecheckInterval;
 
     @Inject
@@ -141,16 +144,19 @@ public class SourcePoller {
         if (result.run().health() != Health.FAILED) {
             memory.lastGoodRead = started;
         }
-        // A page type read well within the re-read interval is not absent but failing (the real site answers with
-        // its homepage now and then): it is read in every poll until it has failed for a whole interval.
+        if (result.entry() == EntryVerdict.MOVED && result.run().health() == Health.FAILED) {
+            memory.softNotFoundSince = memory.softNotFoundSince == null ? started : memory.softNotFoundSince;
+            memory.softNotFoundReads++;
+        } else {
+            memory.softNotFoundSince = null;
+            memory.softNotFoundReads = 0;
+        }
+        // The real site answers with its homepage now and then, and a restart forgets what was read: a page type is
+        // absent only after several soft 404s in a row, and not while it was read well within the re-read interval.
         boolean readLately = memory.lastGoodRead != null
                 && memory.lastGoodRead.plus(absentRecheckInterval).isAfter(started);
-        if (result.entry() == EntryVerdict.MOVED && result.run().health() == Health.FAILED && !readLately) {
-            SourceMemory.Absent before = memory.absent;
-            memory.absent = new SourceMemory.Absent(result, before == null ? result.run().startedAt() : before.since());
-        } else {
-            memory.absent = null;
-        }
+        memory.absent = memory.softNotFoundReads >= ABSENT_AFTER_READS && !readLately
+                ? new SourceMemory.Absent(result, memory.softNotFoundSince) : null;
         return result;
     }
 

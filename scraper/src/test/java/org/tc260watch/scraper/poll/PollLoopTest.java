@@ -360,6 +360,10 @@ class PollLoopTest {
         Duration recheck = Duration.ofSeconds(2);
         Poller poller = poller(absentRereadEvery(recheck), suggestions, portalNews, shtmlNotices);
         site.setState(1); // portal: the suggestion list only; the news list answers the homepage
+        ScrapeRun since = runs(poller.read()).get(1);
+        for (int read = 2; read < SourcePoller.ABSENT_AFTER_READS; read++) {
+            assertThat(runs(poller.read()).get(1).pagesFetched()).as("one soft 404 is no absence").isEqualTo(1);
+        }
         List<SourceRunResult> first = poller.read();
         ScrapeRun absent = runs(first).get(1);
         site.clearRequests();
@@ -382,7 +386,7 @@ class PollLoopTest {
             assertThat(news.complete()).isFalse();
             assertThat(news.pagesFetched()).isZero();
             assertThat(news.errors()).isEqualTo(absent.errors());
-            assertThat(news.reason()).startsWith(absent.reason() + " (page type absent since " + absent.startedAt()
+            assertThat(news.reason()).startsWith(absent.reason() + " (page type absent since " + since.startedAt()
                     + "; last read " + absent.startedAt() + ", not read again before "
                     + absent.startedAt().plus(recheck) + ")");
             assertThat(restated.get(1).snapshots()).isEmpty();
@@ -425,7 +429,9 @@ class PollLoopTest {
     void absentPageTypesAreReadAgainAtOnceWhenTheLiveGenerationStopsAnswering() {
         Poller poller = poller(absentRereadEvery(Duration.ofHours(6)), suggestions, portalNews, shtmlNotices);
         site.setState(1);
-        poller.read();
+        for (int read = 0; read < SourcePoller.ABSENT_AFTER_READS; read++) {
+            poller.read();
+        }
         poller.read(); // the news list restated
         site.down();
 
