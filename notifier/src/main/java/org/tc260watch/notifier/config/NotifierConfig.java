@@ -204,5 +204,12 @@ public interface NotifierConfig {
         /** Deliveries read from the outbox per query. */
         @WithDefault("50")
         int batchSize();
+
+        /**
+         * Mails in flight at once (each worker claims, sends, notes and marks its own). A crash can send each mail in
+         * flight twice (the duplicate window), so at most this many; 1 sends one mail at a time.
+         */
+        @WithDefault("4")
+        int concurrency();
     }
 }

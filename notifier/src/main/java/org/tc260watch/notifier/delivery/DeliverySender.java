@@ -8,14 +8,18 @@ import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.tc260watch.notifier.config.NotifierConfig;
 import org.tc260watch.notifier.monitoring.NotifierMetrics;
@@ -23,7 +27,9 @@ import org.tc260watch.notifier.storage.Durability;
 
 /**
  * Sends what is due in every {@link MailQueue} (instant alerts, digests), on a schedule and whenever something was
- * queued. All passes run on one thread, one after the other, so a row is never sent twice at the same time.
+ * queued. Passes run one after the other on one thread; within a pass, {@code notifier.delivery.concurrency} workers
+ * each send their own rows (each row claimed on its own, so no row is sent twice at the same time), which keeps that
+ * many mails in flight.
  * <p>
  * Each mail is claim, send, note, mark: the claim (SENDING, attempts + 1) is committed before the server is contacted;
  * the moment the server accepts, the {@link SentJournal} gets a line (one short write, which outlives a killed
@@ -33,7 +39,8 @@ import org.tc260watch.notifier.storage.Durability;
  * the journal line costs nothing. Only a crash in between, while the server works on the message it has received in
  * full and our side waits for its answer and writes the line, sends that one mail twice, with the same Message-ID.
  * That window cannot be closed from this side of SMTP: the server delivers what it received even when we die before
- * hearing its "250".
+ * hearing its "250". With several workers, a crash can send each of the mails in flight twice: at most
+ * {@code concurrency}.
  * <p>
  * A failed attempt is retried with exponential backoff; after {@code max-attempts} the row is DEAD. Rows are worked
  * oldest-due first and a failed one is rescheduled, so one bad address never holds up the others.
@@ -53,15 +60,13 @@ public class DeliverySender {
     private final int batchSize;
     private final int maxAttempts;
     private final Duration claimTimeout;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "delivery-sender");
-        thread.setDaemon(true);
-        return thread;
-    });
-    /** Journal lines written since the journal was last emptied (sender thread only). */
-    private int noted;
-    /** A mail is in the journal but its mark failed: the journal must outlive this pass (sender thread only). */
-    private boolean unmarked;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "delivery-sender"));
+    /** The workers of a pass: each claims, sends, notes and marks one row at a time. */
+    private final ExecutorService senders;
+    /** Journal lines written since the journal was last emptied. */
+    private final AtomicInteger noted = new AtomicInteger();
+    /** A mail is in the journal but its mark failed: the journal must outlive this pass. */
+    private volatile boolean unmarked;
     /** A pass is queued and has not started yet: further wake-ups are covered by it. */
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean stopping;
@@ -81,6 +86,19 @@ public class DeliverySender {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("notifier.delivery.max-attempts must be at least 1, got " + maxAttempts);
         }
+        int concurrency = config.delivery().concurrency();
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("notifier.delivery.concurrency must be at least 1, got " + concurrency);
+        }
+        AtomicInteger number = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(concurrency,
+                r -> daemon(r, "delivery-sender-" + number.incrementAndGet()));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread thread = new Thread(r, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     @Scheduled(every = "${notifier.delivery.interval}", identity = "delivery-sender",
@@ -152,19 +170,22 @@ public class DeliverySender {
             }
         }
         unmarked = false;
-        noted++;
+        noted.incrementAndGet();
         settle();
     }
 
-    /** The marks so far go to disk; then the journal, which stood in for them, is emptied. */
+    /**
+     * The marks so far go to disk; then the journal, which stood in for them, is emptied. Called on the pass thread
+     * when no worker is sending, so no line is written between the flush and the clear.
+     */
     private void settle() {
-        if (noted == 0) {
+        if (noted.get() == 0) {
             return;
         }
         durability.flush();
         if (!unmarked) {
             journal.clear();
-            noted = 0;
+            noted.set(0);
         }
     }
 
@@ -180,14 +201,46 @@ public class DeliverySender {
         List<Long> due;
         do {
             due = queue.due(now, batchSize);
+            List<Future<Outcome>> sends = new ArrayList<>(due.size());
             for (Long id : due) {
-                if (stopping) {
-                    return;
+                sends.add(senders.submit(() -> stopping ? Outcome.SKIPPED : send(queue, id)));
+            }
+            // The whole batch is done (sent, failed or given up) before the next query, so no row is due twice.
+            RuntimeException failure = null;
+            for (Future<Outcome> send : sends) {
+                try {
+                    outcomes.merge(awaitUninterruptibly(send), 1, Integer::sum);
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+                    }
                 }
-                outcomes.merge(send(queue, id), 1, Integer::sum);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            if (stopping) {
+                return;
             }
             // Every row handled leaves the due set (sent, dead, or rescheduled after now), so this ends.
         } while (due.size() == batchSize);
+    }
+
+    private static Outcome awaitUninterruptibly(Future<Outcome> send) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return send.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private Outcome send(MailQueue queue, long id) {
@@ -218,7 +271,7 @@ public class DeliverySender {
             metrics.changesMailed(queue.name(), claim.detected(), clock.instant());
             return Outcome.SENT;
         }
-        noted++;
+        noted.incrementAndGet();
         metrics.changesMailed(queue.name(), claim.detected(), clock.instant());
         try {
             queue.markSent(id, clock.instant());
@@ -265,6 +318,10 @@ public class DeliverySender {
         worker.shutdown();
         if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
             worker.shutdownNow();
+        }
+        senders.shutdown();
+        if (!senders.awaitTermination(5, TimeUnit.SECONDS)) {
+            senders.shutdownNow();
         }
     }
 }

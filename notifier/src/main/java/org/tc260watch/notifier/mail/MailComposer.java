@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tc260watch.events.ChangeEvent;
 import org.tc260watch.events.ChangeType;
 import org.tc260watch.events.StandardState;
@@ -18,6 +19,7 @@ import org.tc260watch.notifier.delivery.OutgoingMail;
 import org.tc260watch.notifier.label.Glossary;
 import org.tc260watch.notifier.matching.TopicTagger;
 import org.tc260watch.notifier.subscription.DeliveryMode;
+import org.tc260watch.notifier.subscription.MailLanguage;
 import org.tc260watch.notifier.subscription.Subscription;
 import org.tc260watch.notifier.subscription.SubscriptionLinks;
 
@@ -34,6 +36,14 @@ public class MailComposer {
     private final Glossary glossary;
     private final ZoneId zone;
     private final String messageIdDomain;
+    /**
+     * The views of the change last described for an alert, per language: a fan-out composes thousands of alerts of one
+     * change, and describing it (glossary, tags, dates) is the same for all. Views are read-only once made.
+     */
+    private volatile Described lastDescribed;
+
+    private record Described(ChangeEvent change, Map<MailLanguage, ChangeView> views) {
+    }
 
     public MailComposer(SubscriptionLinks links, TopicTagger tagger, Glossary glossary, NotifierConfig config) {
         this.links = links;
@@ -52,7 +62,7 @@ public class MailComposer {
     public OutgoingMail alert(String reference, ChangeEvent change, Recipient to) {
         Words words = Words.of(to.language());
         String subject = ChangeDescriber.subject(change, words);
-        AlertMail mail = new AlertMail(subject, describe(change, words), words, to.manageUrl(), to.unsubscribeUrl());
+        AlertMail mail = new AlertMail(subject, described(change, to.language(), words), words, to.manageUrl(), to.unsubscribeUrl());
         return new OutgoingMail(reference, to.email(), subject, MailTemplates.alertText(mail).render(),
                 MailTemplates.alertHtml(mail).render(),
                 headers(messageId("alert." + change.id() + "." + to.subscriptionId()), to));
@@ -86,6 +96,16 @@ public class MailComposer {
                 MailTemplates.digestHtml(mail).render(),
                 headers(messageId("digest." + period.name().toLowerCase(java.util.Locale.ROOT) + "." + runDate + "."
                         + to.subscriptionId()), to));
+    }
+
+    private ChangeView described(ChangeEvent change, MailLanguage language, Words words) {
+        Described last = lastDescribed;
+        // The same event object: one parse of one stored change (DeliveryOutbox keeps it for the fan-out).
+        if (last == null || last.change() != change) {
+            last = new Described(change, new ConcurrentHashMap<>());
+            lastDescribed = last;
+        }
+        return last.views().computeIfAbsent(language, l -> describe(change, words));
     }
 
     private ChangeView describe(ChangeEvent change, Words words) {
