@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +42,7 @@ class FaultInjectionIT {
         List<String> failed = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             long seed = firstSeed + i;
-            List<Fault> faults = kinds.isEmpty() ? FaultRun.draw(new Random(seed), all)
+            List<Fault> faults = kinds.isEmpty() ? FaultRun.draw(FaultRun.random(seed), all)
                     : kinds.equals("none") ? List.of() : Arrays.stream(kinds.split(",")).map(String::trim).map(Fault::valueOf).toList();
             FaultRun.Outcome outcome;
             try (FaultRun run = new FaultRun(seed, settings, dir.resolve("seed-" + seed + "-" + System.currentTimeMillis()))) {
